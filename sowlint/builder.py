@@ -1,0 +1,160 @@
+"""Builds a Document from a reader's stream of headings and blocks.
+
+Readers only say what they saw, in reading order (``heading``, ``paragraph``,
+``list_item``, ``table``); the builder owns the canonical text rendition, the
+character spans, the section tree and the section paths, so every format gets
+the same locations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import CELL_SEPARATOR, Annotation, Block, Cell, Document, Metadata, Section
+from .headings import split_numbering, words
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """One line of text: control and bidi-override characters dropped, runs of spaces folded."""
+    text = _CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " "))
+    return _SPACE.sub(" ", text).strip()
+
+
+class DocumentBuilder:
+    def __init__(self, path: str, fmt: str) -> None:
+        self.path = path
+        self.format = fmt
+        self._parts: list[str] = []
+        self._offset = 0
+        self._line = 1
+        self._blocks = 0
+        self.preamble = Section("", "", None, 0, 0, 0, 1, role_source="none")
+        self.sections: list[Section] = []
+        self._stack: list[Section] = []
+        self.meta = Metadata(format=fmt)
+        self.warnings: list[str] = []
+        self.annotations: list[Annotation] = []
+
+    # -- rendition -------------------------------------------------------------------------
+    def _emit(self, text: str) -> tuple[int, int, int]:
+        """Append one line to the rendition; return its start, end and line number."""
+        if self._parts:
+            self._parts.append("\n")
+            self._offset += 1
+            self._line += 1
+        start = self._offset
+        self._parts.append(text)
+        self._offset += len(text)
+        return start, self._offset, self._line
+
+    @property
+    def current(self) -> Section:
+        return self._stack[-1] if self._stack else self.preamble
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    # -- events ------------------------------------------------------------------------------
+    def heading(self, text: str, level: int | None = None, page: int | None = None) -> Section | None:
+        """Open a section.  ``level`` is the reader's (style, markdown #s); else numbering depth."""
+        text = clean(text)
+        if not text:
+            return None
+        numbering = split_numbering(text)
+        if level is None:
+            level = numbering.depth or (self._stack[-1].level + 1 if self._stack else 1)
+        level = max(1, level)
+        start, end, line = self._emit(text)
+        section = Section(text, numbering.title, numbering.number, level, start, end, line, page)
+        while self._stack and self._stack[-1].level >= level:
+            self._stack.pop()
+        parent = self._stack[-1] if self._stack else None
+        section.path = (parent.path if parent else ()) + (text,)
+        (parent.children if parent else self.sections).append(section)
+        self._stack.append(section)
+        return section
+
+    def _block(self, kind: str, text: str, page: int | None, **extra) -> Block:
+        start, end, line = self._emit(text)
+        block = Block(kind, text, self._blocks, start, end, line, page, section_path=self.current.path, **extra)  # type: ignore[arg-type]
+        self._blocks += 1
+        self.current.blocks.append(block)
+        return block
+
+    def paragraph(self, text: str, page: int | None = None, style: str | None = None) -> Block | None:
+        text = clean(text)
+        return self._block("paragraph", text, page, style=style) if text else None
+
+    def list_item(self, text: str, level: int = 0, page: int | None = None, style: str | None = None) -> Block | None:
+        text = clean(text)
+        return self._block("list_item", text, page, level=level, style=style) if text else None
+
+    def table(self, rows: list[list[str]], page: int | None = None) -> Block | None:
+        """A table, one rendition line per row; empty rows are dropped, columns kept."""
+        cleaned = [[clean(c) for c in row] for row in rows]
+        cleaned = [row for row in cleaned if any(row)]
+        if not cleaned:
+            return None
+        block: Block | None = None
+        first_start = self._offset + (1 if self._parts else 0)
+        first_line = self._line + (1 if self._parts else 0)
+        cell_rows: list[list[Cell]] = []
+        for r, row in enumerate(cleaned):
+            line_text = CELL_SEPARATOR.join(row)
+            start, _end, _line = self._emit(line_text)
+            cells, pos = [], start
+            for c, cell_text in enumerate(row):
+                cells.append(Cell(cell_text, r, c, pos, pos + len(cell_text)))
+                pos += len(cell_text) + len(CELL_SEPARATOR)
+            cell_rows.append(cells)
+        text = "\n".join(CELL_SEPARATOR.join(row) for row in cleaned)
+        block = Block("table", text, self._blocks, first_start, self._offset, first_line, page,
+                      rows=cell_rows, section_path=self.current.path)
+        self._blocks += 1
+        self.current.blocks.append(block)
+        return block
+
+    def annotate(self, text: str, author: str | None, anchor: str) -> None:
+        self.annotations.append(Annotation(clean(text), author, clean(anchor)))
+
+    # -- result ------------------------------------------------------------------------------
+    def build(self) -> Document:
+        text = "".join(self._parts)
+        sections = self.sections
+        # A lone top-level heading that holds every other heading is the document's title
+        # ("# Statement of Work" over "## 1. Scope", ...): its children are the top level.
+        while len(sections) == 1 and len(sections[0].children) >= 2:
+            title = sections[0]
+            self.meta.title = self.meta.title or title.heading
+            self.preamble.blocks.extend(title.blocks)
+            sections = title.children
+            _relevel(sections, 1)
+        for block in self.preamble.blocks:
+            block.section_path = ()
+        for anno in self.annotations:
+            if anno.anchor:
+                idx = text.find(anno.anchor)
+                if idx >= 0:
+                    anno.start, anno.end = idx, idx + len(anno.anchor)
+        self.meta.words = len(words(text))
+        self.meta.format = self.format
+        doc = Document(self.path, self.format, text, self.preamble, sections, self.meta,
+                       self.warnings, self.annotations)
+        from .roles import assign_roles  # the vocabulary is loaded once, on first use
+
+        assign_roles(doc)
+        return doc
+
+
+def _relevel(sections: list[Section], level: int, parent_path: tuple[str, ...] = ()) -> None:
+    """Renumber levels and paths after the title section was lifted out."""
+    for section in sections:
+        section.level = level
+        section.path = parent_path + (section.heading,)
+        for block in section.blocks:
+            block.section_path = section.path
+        _relevel(section.children, level + 1, section.path)

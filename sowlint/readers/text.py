@@ -1,0 +1,148 @@
+"""Reads Markdown and plain text: #-headings, numbered and ALL-CAPS heading lines, lists, pipe tables."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..builder import DocumentBuilder
+from ..document import Document
+from ..errors import ReadError
+from ..headings import looks_like_heading_line
+from ..limits import ReadLimits
+
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)]|\([a-zA-Z0-9]{1,3}\))\s+(.*)$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,100}?)\1\s*:?\s*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _inline(text: str) -> str:
+    """Markdown inline markup removed: emphasis markers and link targets."""
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return text.replace("`", "")
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"{path}: looks like a binary file, not text")
+    for encoding in ("utf-8-sig", "utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def read_text(path: Path, limits: ReadLimits) -> Document:
+    raw = path.read_bytes()
+    text = _decode(raw, path)
+    if len(text) > limits.max_chars:
+        raise ReadError(f"{path}: {len(text):,} characters is over the {limits.max_chars:,}-character limit")
+    if not text.strip():
+        raise ReadError(f"{path}: the file has no text")
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    builder = DocumentBuilder(str(path), fmt)
+    parse_markdown(_HTML_COMMENT.sub("", text), builder)
+    return builder.build()
+
+
+def read_markdown_string(text: str, name: str = "<example>") -> Document:
+    """Read a Markdown snippet (rule examples, tests) into a Document."""
+    builder = DocumentBuilder(name, "md")
+    parse_markdown(text, builder)
+    return builder.build()
+
+
+def parse_markdown(text: str, b: DocumentBuilder) -> None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paragraph: list[str] = []
+    table: list[list[str]] = []
+    in_fence = False
+
+    def flush() -> None:
+        if paragraph:
+            b.paragraph(_inline(" ".join(s.strip() for s in paragraph)))
+            paragraph.clear()
+        if table:
+            b.table(table)
+            table.clear()
+
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            b.paragraph(line)
+            continue
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        if _TABLE_ROW.match(line):
+            if paragraph:
+                flush()
+            if not _TABLE_RULE.match(line):
+                table.append([_inline(c) for c in stripped.strip("|").split("|")])
+            continue
+        if table:
+            flush()
+        m = _ATX.match(stripped)
+        if m:
+            flush()
+            b.heading(_inline(m.group(2)), level=len(m.group(1)))
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if _SETEXT.match(nxt.strip()) and len(paragraph) == 0 and len(stripped) < 100 and not _BULLET.match(line):
+            # "Title\n=====" (level 1) or "Title\n-----" (level 2); the rule line is skipped below.
+            b.heading(_inline(stripped), level=1 if nxt.strip()[0] == "=" else 2)
+            lines[i + 1] = ""
+            continue
+        if _SETEXT.match(stripped) or set(stripped) <= set("-=_*") and len(stripped) >= 3:
+            flush()  # a horizontal rule
+            continue
+        bold = _BOLD_LINE.match(line)
+        if bold and not paragraph and _standalone(lines, i):
+            b.heading(_inline(bold.group(2)).rstrip(":").strip() + (":" if stripped.endswith(":") else ""))
+            continue
+        if not paragraph and _standalone(lines, i) and not _in_list(lines, i):
+            numbering = looks_like_heading_line(_inline(stripped))
+            if numbering is not None:
+                flush()
+                b.heading(_inline(stripped))
+                continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            flush()
+            indent = len(bullet.group(1).replace("\t", "    "))
+            b.list_item(_inline(bullet.group(2)), level=indent // 2)
+            continue
+        if paragraph and _BULLET.match(paragraph[-1] if paragraph else ""):
+            flush()
+        paragraph.append(line)
+    flush()
+
+
+def _standalone(lines: list[str], i: int) -> bool:
+    """A heading line stands alone: the next line is blank, a heading, a list or a table."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if not nxt:
+        return True
+    return bool(_ATX.match(nxt) or _BULLET.match(lines[i + 1]) or _TABLE_ROW.match(nxt) or looks_like_heading_line(nxt))
+
+
+def _in_list(lines: list[str], i: int) -> bool:
+    """A bullet or numbered line with a list item right before or after it is a list item."""
+    if not _BULLET.match(lines[i]):
+        return False
+    prev = lines[i - 1] if i > 0 else ""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return bool(_BULLET.match(prev) or _BULLET.match(nxt))

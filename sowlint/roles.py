@@ -1,0 +1,94 @@
+"""Assigns each section a canonical role from the vocabulary in ``rules/roles.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .document import Document, Section
+from .resources import rules_dir
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_KEEP_S = ("ss", "us", "is", "ics", "sis")
+
+
+def lemma(word: str) -> str:
+    """A light lemma for heading words: lower case with plurals folded ("Deliveries" -> "delivery")."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(_KEEP_S):
+        return w[:-1]
+    return w
+
+
+def lemmas(text: str) -> tuple[str, ...]:
+    return tuple(lemma(t) for t in _TOKEN.findall(text.lower().replace("’", "'")))
+
+
+@dataclass(frozen=True)
+class RoleVocabulary:
+    heading_phrases: tuple[tuple[tuple[str, ...], str], ...]  # (lemmas, role), longest first
+    opening_phrases: tuple[tuple[tuple[str, ...], str], ...]
+    roles: tuple[str, ...]
+
+    def match_heading(self, text: str) -> str | None:
+        return _best(lemmas(text), self.heading_phrases)
+
+    def match_opening(self, text: str) -> str | None:
+        # Only the opening words count: a role named deep inside a paragraph is not its purpose.
+        return _best(lemmas(text)[:12], self.opening_phrases, anchored=True)
+
+
+def _best(tokens: tuple[str, ...], phrases, anchored: bool = False) -> str | None:
+    best: tuple[int, int] | None = None
+    role = None
+    for phrase, phrase_role in phrases:
+        n = len(phrase)
+        positions = range(0, 1) if anchored else range(0, len(tokens) - n + 1)
+        for i in positions:
+            if tokens[i : i + n] == phrase:
+                key = (i, -n)
+                if best is None or key < best:
+                    best, role = key, phrase_role
+                break
+    return role
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> RoleVocabulary:
+    import yaml
+
+    data = yaml.load((rules_dir() / "roles.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    heads, opens = [], []
+    for role, spec in data["roles"].items():
+        for phrase in spec.get("headings") or []:
+            heads.append((lemmas(phrase), role))
+        for phrase in spec.get("openings") or []:
+            opens.append((lemmas(phrase), role))
+    key = lambda item: -len(item[0])  # noqa: E731 - longest phrase first
+    return RoleVocabulary(tuple(sorted(heads, key=key)), tuple(sorted(opens, key=key)), tuple(data["roles"]))
+
+
+def known_roles() -> tuple[str, ...]:
+    return vocabulary().roles
+
+
+def assign_roles(doc: Document) -> None:
+    vocab = vocabulary()
+    doc.preamble.role, doc.preamble.role_source = "other", "none"
+    for section in doc.sections:
+        _assign(section, vocab, None)
+
+
+def _assign(section: Section, vocab: RoleVocabulary, parent: Section | None) -> None:
+    role = vocab.match_heading(section.title) or vocab.match_heading(section.heading)
+    source = "heading"
+    if role is None and section.blocks:
+        role, source = vocab.match_opening(section.blocks[0].text), "opening"
+    if role is None and parent is not None and parent.role != "other":
+        role, source = parent.role, "parent"
+    section.role, section.role_source = (role, source) if role else ("other", "none")
+    for child in section.children:
+        _assign(child, vocab, section)
