@@ -1,0 +1,48 @@
+"""Kind ``phrase``: flags listed phrases (spaCy PhraseMatcher on LOWER or LEMMA) and regexes.
+
+Example::
+
+    kind: phrase
+    phrases: [unlimited revisions, as needed]
+    attr: LOWER
+    unless: {regex: ['up to \\d+']}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+
+from ._matching import MatchOptions, hits_for
+from ..rulepack.model import MatchSpec
+
+
+class Options(MatchOptions):
+    phrases: list[str] = []
+    attr: Literal["LOWER", "LEMMA"] = "LOWER"
+    regex: list[str] = []
+
+    @field_validator("regex")
+    @classmethod
+    def _compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _something(self) -> "Options":
+        if not self.phrases and not self.regex:
+            raise ValueError("a phrase rule needs 'phrases' or 'regex'")
+        return self
+
+
+def check(rule, ctx):
+    if rule._compiled is None:
+        o = rule.options
+        rule._compiled = MatchSpec(phrases=o.phrases, attr=o.attr, regex=o.regex, owner=o.owner)
+    return hits_for(rule, ctx, rule._compiled)

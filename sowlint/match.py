@@ -1,0 +1,112 @@
+"""Compiles a rule's match spec (phrases, spaCy token patterns, regexes) and finds it in a document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .context import LintContext, Sentence
+from .nlp.negation import is_negated
+from .rulepack.model import MatchSpec, Scope
+
+_compiled: dict[int, "CompiledSpec"] = {}
+
+
+@dataclass
+class Match:
+    start: int  # character span in Document.text
+    end: int
+    sentence: Sentence
+    negated: bool
+
+
+class CompiledSpec:
+    def __init__(self, spec: MatchSpec) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from .nlp.pipeline import load, parse
+
+        self.spec = spec
+        vocab = load()[0].vocab
+        self.phrases = None
+        if spec.phrases:
+            self.phrases = PhraseMatcher(vocab, attr=spec.attr)
+            self.phrases.add("p", [parse(p) for p in spec.phrases])
+        self.patterns = None
+        if spec.patterns:
+            self.patterns = Matcher(vocab, validate=True)
+            self.patterns.add("t", spec.patterns)
+        self.regexes = [re.compile(r, re.IGNORECASE) for r in spec.regex]
+
+    def spans(self, ctx: LintContext) -> list[tuple[int, int, int, int]]:
+        """(start_char, end_char, start_tok, end_tok) of every raw match, longest first where they overlap."""
+        doc = ctx.nlp
+        found: list[tuple[int, int, int, int]] = []
+        for matcher in (self.phrases, self.patterns):
+            if matcher is not None:
+                for _id, s, e in matcher(doc):
+                    found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e))
+        for rx in self.regexes:
+            for m in rx.finditer(ctx.doc.text):
+                if m.end() > m.start():
+                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    s, e = (span.start, span.end) if span is not None else (0, 0)
+                    found.append((m.start(), m.end(), s, e))
+        return _drop_overlaps(found)
+
+
+def _drop_overlaps(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int, int, int]] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
+
+
+def compiled(spec: MatchSpec) -> CompiledSpec:
+    key = id(spec)
+    if key not in _compiled:
+        _compiled[key] = CompiledSpec(spec)
+    return _compiled[key]
+
+
+def in_scope(ctx: LintContext, sentence: Sentence, start: int, roles: Iterable[str] = (),
+             not_roles: Iterable[str] = (), blocks: Iterable[str] = ()) -> bool:
+    roles, not_roles, blocks = list(roles), list(not_roles), list(blocks)
+    role = sentence.section.role
+    if roles and role not in roles:
+        return False
+    if not_roles and role in not_roles:
+        return False
+    if blocks:
+        kind = "heading" if ctx.is_heading(start) else (sentence.block.kind if sentence.block else None)
+        if kind not in blocks:
+            return False
+    return True
+
+
+def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation: str = "skip") -> list[Match]:
+    """Matches of ``spec`` in the document, filtered by the spec's roles/owner and the rule's scope.
+
+    ``negation``: "skip" drops negated matches, "only" keeps only them, "ignore" keeps all.
+    """
+    out: list[Match] = []
+    doc = ctx.nlp
+    for start, end, ts, te in compiled(spec).spans(ctx):
+        sentence = ctx.sentence_at(start)
+        if sentence is None:
+            continue
+        if spec.roles and sentence.section.role not in spec.roles:
+            continue
+        if scope is not None and not in_scope(ctx, sentence, start, scope.roles, scope.not_roles, scope.blocks):
+            continue
+        if spec.owner != "any" and ctx.owner(sentence) != spec.owner:
+            continue
+        neg = te > ts and is_negated(doc, ts, te, sentence.tok_start, sentence.tok_end)
+        if (negation == "skip" and neg) or (negation == "only" and not neg):
+            continue
+        out.append(Match(start, end, sentence, neg))
+    return out

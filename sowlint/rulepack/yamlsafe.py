@@ -1,0 +1,59 @@
+"""YAML read with a safe loader that refuses aliases and remembers the line of every key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_with_lines(text: str, filename: str) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML; return the data and a map from key path (tuple) to 1-based line number."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1
+                raise ConfigError(f"{filename}:{line}: YAML anchors and aliases are not allowed in rule files")
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{filename}:{line}: invalid YAML: {problem}") from None
+    if node is None:
+        return None, {}
+    lines: dict[tuple, int] = {}
+    return _construct(node, (), lines, filename), lines
+
+
+def _construct(node: yaml.Node, path: tuple, lines: dict[tuple, int], filename: str) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node)
+            if key in out:
+                raise ConfigError(f"{filename}:{key_node.start_mark.line + 1}: duplicate key '{key}'")
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            out[key] = _construct(value_node, path + (key,), lines, filename)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(v, path + (i,), lines, filename) for i, v in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    # Resolve the scalar's tag (int, bool, null, str ...) with the safe constructor.
+    return yaml.SafeLoader(" ").construct_object(node, deep=True) if isinstance(node, yaml.ScalarNode) else node.value
+
+
+def line_for(lines: dict[tuple, int], loc: tuple) -> int:
+    """The line of the deepest known key along ``loc``."""
+    for n in range(len(loc), -1, -1):
+        if tuple(loc[:n]) in lines:
+            return lines[tuple(loc[:n])]
+    return 1
