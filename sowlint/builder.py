@@ -12,6 +12,7 @@ import re
 
 from .document import CELL_SEPARATOR, Annotation, Block, Cell, Document, Metadata, Section
 from .headings import split_numbering, words
+from .levels import settle_levels, title_page
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -32,8 +33,8 @@ class DocumentBuilder:
         self._line = 1
         self._blocks = 0
         self.preamble = Section("", "", None, 0, 0, 0, 1, role_source="none")
-        self.sections: list[Section] = []
-        self._stack: list[Section] = []
+        self._flat: list[Section] = []  # headings in reading order; the tree is built at the end
+        self._explicit: list[int | None] = []
         self.meta = Metadata(format=fmt)
         self.warnings: list[str] = []
         self.annotations: list[Annotation] = []
@@ -52,7 +53,7 @@ class DocumentBuilder:
 
     @property
     def current(self) -> Section:
-        return self._stack[-1] if self._stack else self.preamble
+        return self._flat[-1] if self._flat else self.preamble
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -60,27 +61,20 @@ class DocumentBuilder:
 
     # -- events ------------------------------------------------------------------------------
     def heading(self, text: str, level: int | None = None, page: int | None = None) -> Section | None:
-        """Open a section.  ``level`` is the reader's (style, markdown #s); else numbering depth."""
+        """Open a section.  ``level`` is what the reader's markup says (style, Markdown #s), if anything."""
         text = clean(text)
         if not text:
             return None
         numbering = split_numbering(text)
-        if level is None:
-            level = numbering.depth or (self._stack[-1].level + 1 if self._stack else 1)
-        level = max(1, level)
         start, end, line = self._emit(text)
-        section = Section(text, numbering.title, numbering.number, level, start, end, line, page)
-        while self._stack and self._stack[-1].level >= level:
-            self._stack.pop()
-        parent = self._stack[-1] if self._stack else None
-        section.path = (parent.path if parent else ()) + (text,)
-        (parent.children if parent else self.sections).append(section)
-        self._stack.append(section)
+        section = Section(text, numbering.title, numbering.number, level or 0, start, end, line, page)
+        self._flat.append(section)
+        self._explicit.append(level)
         return section
 
     def _block(self, kind: str, text: str, page: int | None, **extra) -> Block:
         start, end, line = self._emit(text)
-        block = Block(kind, text, self._blocks, start, end, line, page, section_path=self.current.path, **extra)  # type: ignore[arg-type]
+        block = Block(kind, text, self._blocks, start, end, line, page, **extra)  # type: ignore[arg-type]
         self._blocks += 1
         self.current.blocks.append(block)
         return block
@@ -113,7 +107,7 @@ class DocumentBuilder:
             cell_rows.append(cells)
         text = "\n".join(CELL_SEPARATOR.join(row) for row in cleaned)
         block = Block("table", text, self._blocks, first_start, self._offset, first_line, page,
-                      rows=cell_rows, section_path=self.current.path)
+                      rows=cell_rows)
         self._blocks += 1
         self.current.blocks.append(block)
         return block
@@ -124,17 +118,15 @@ class DocumentBuilder:
     # -- result ------------------------------------------------------------------------------
     def build(self) -> Document:
         text = "".join(self._parts)
-        sections = self.sections
+        sections = self._tree()
         # A lone top-level heading that holds every other heading is the document's title
         # ("# Statement of Work" over "## 1. Scope", ...): its children are the top level.
-        while len(sections) == 1 and len(sections[0].children) >= 2:
+        while len(sections) == 1 and sections[0].children:
             title = sections[0]
             self.meta.title = self.meta.title or title.heading
             self.preamble.blocks.extend(title.blocks)
             sections = title.children
             _relevel(sections, 1)
-        for block in self.preamble.blocks:
-            block.section_path = ()
         for anno in self.annotations:
             if anno.anchor:
                 idx = text.find(anno.anchor)
@@ -144,14 +136,44 @@ class DocumentBuilder:
         self.meta.format = self.format
         doc = Document(self.path, self.format, text, self.preamble, sections, self.meta,
                        self.warnings, self.annotations)
+        for i, block in enumerate(doc.blocks()):
+            block.index = i
         from .roles import assign_roles  # the vocabulary is loaded once, on first use
 
         assign_roles(doc)
         return doc
 
+    def _tree(self) -> list[Section]:
+        """Settle levels, fold demoted headings and the cover page into text, and nest sections."""
+        kept, demoted = settle_levels(self._flat, self._explicit)
+        owner = self.preamble
+        demoted_ids = {id(s) for s in demoted}
+        for section in self._flat:  # a demoted heading becomes a list item of the section before it
+            if id(section) in demoted_ids:
+                item = Block("list_item", section.heading, 0, section.start, section.end, section.line, section.page)
+                owner.blocks.extend([item, *section.blocks])
+            else:
+                owner = section
+        for section in title_page(kept):
+            self.meta.title = self.meta.title or section.heading
+            self.preamble.blocks.extend(
+                [Block("paragraph", section.heading, 0, section.start, section.end, section.line, section.page),
+                 *section.blocks])
+            kept.remove(section)
+        self.preamble.blocks.sort(key=lambda b: b.start)
+        roots: list[Section] = []
+        stack: list[Section] = []
+        for section in kept:
+            while stack and stack[-1].level >= section.level:
+                stack.pop()
+            (stack[-1].children if stack else roots).append(section)
+            stack.append(section)
+        _relevel(roots, 1)
+        return roots
+
 
 def _relevel(sections: list[Section], level: int, parent_path: tuple[str, ...] = ()) -> None:
-    """Renumber levels and paths after the title section was lifted out."""
+    """Set depth-first levels and section paths on the tree (and on every block in it)."""
     for section in sections:
         section.level = level
         section.path = parent_path + (section.heading,)

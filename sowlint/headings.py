@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ROMAN = r"(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+_ROMAN = r"(?:(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _KEYWORD = r"(?:section|article|part|phase|chapter|appendix|attachment|annex|exhibit|schedule|task|epic|stage|volume|tab)"
 
 # "Section 4", "ARTICLE IV", "Phase 2:", "Appendix A -", "Task 3." -- a keyword then an ordinal.
@@ -14,8 +14,11 @@ _KEYWORD_RE = re.compile(
     re.IGNORECASE,
 )
 # "1.", "1.2", "1.2.3", "1.0", "3.)", "C.1.2", "2)" followed by a title.
+# A number glued to its title ("3.0OBJECTIVE", spaceless PDF text) only counts when it has a
+# dot, so that "18F Product Lead" or "3D Models" are not read as numbered headings.
 _DOTTED_RE = re.compile(
-    r"^(?P<num>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){0,5})(?:\.\)|\.|\))?(?=\s|[A-Z])\s*(?P<title>\S.*)$"
+    r"^(?P<num>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){0,5})"
+    r"(?:(?:\.\)|\.|\))?\s+|(?<=\d\.\d)(?=[A-Z])|\.(?=[A-Z][a-z]))(?P<title>\S.*)$"
 )
 # "A. Scope", "IV. Pricing", "b) Travel" -- letters and roman numerals need a dot or bracket.
 _LETTER_RE = re.compile(rf"^(?P<num>{_ROMAN}|[A-Z])[.)]\s+(?P<title>\S.*)$")

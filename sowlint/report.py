@@ -82,6 +82,7 @@ class Report:
     documents: list[DocumentResult]
     rules: list[RuleInfo] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # run-level notes: expired or unused waivers
+    settings: Any = None  # the Settings of the run (fail_on etc.); not serialised
 
     @property
     def findings(self) -> list[Finding]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..builder import DocumentBuilder
 from ..document import Document
 from ..errors import ReadError
-from ..headings import looks_like_heading_line
+from ..headings import is_title_like, looks_like_heading_line, words
 from ..limits import ReadLimits
 
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -19,6 +19,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,100}?)\1\s*:?\s*$")
+_RUN_IN = re.compile(r"^(\*\*|__)((?:\d|section|article|part)[^*_]{0,80}?[.:])\1\s+(\S.*)$", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -113,11 +114,21 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
         if bold and not paragraph and _standalone(lines, i):
             b.heading(_inline(bold.group(2)).rstrip(":").strip() + (":" if stripped.endswith(":") else ""))
             continue
-        if not paragraph and _standalone(lines, i) and not _in_list(lines, i):
-            numbering = looks_like_heading_line(_inline(stripped))
-            if numbering is not None:
+        lead = _RUN_IN.match(stripped)
+        if lead and not paragraph and looks_like_heading_line(_inline(lead.group(2))):
+            # "**1. General.** Please submit ..." -- a run-in heading with its text on the same line.
+            b.heading(_inline(lead.group(2)))
+            paragraph.append(lead.group(3))
+            continue
+        colon_label = stripped.endswith(":") and paragraph and _label_heading(_inline(stripped), lines, i)
+        if colon_label:
+            flush()
+        if (not paragraph or colon_label) and not _in_list(lines, i):
+            plain = _inline(stripped)
+            numbering = looks_like_heading_line(plain) if _standalone(lines, i) else None
+            if numbering is not None or _label_heading(plain, lines, i):
                 flush()
-                b.heading(_inline(stripped))
+                b.heading(plain)
                 continue
         bullet = _BULLET.match(line)
         if bullet:
@@ -146,3 +157,19 @@ def _in_list(lines: list[str], i: int) -> bool:
     prev = lines[i - 1] if i > 0 else ""
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
     return bool(_BULLET.match(prev) or _BULLET.match(nxt))
+
+
+def _label_heading(text: str, lines: list[str], i: int) -> bool:
+    """Plain-text headings without numbering: "Project Scope:" over its content, or a short
+    title-case line standing alone after a blank line ("Rationale", "Features")."""
+    ws = words(text)
+    if not ws or len(ws) > 8 or _BULLET.match(lines[i]) or not any(c.isupper() for c in ws[0]):
+        return False
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    prev = lines[i - 1].strip() if i > 0 else ""
+    if text.endswith(":"):
+        return nxt != "" and (len(ws) <= 4 or is_title_like(text))
+    if text[-1] in ".,;!?)" or prev:
+        return False
+    following = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+    return is_title_like(text) and len(ws) <= 6 and len(following) > len(text)

@@ -1,0 +1,136 @@
+"""The Python API: lint files or folders and get the same records as the JSON output.
+
+    >>> import sowlint
+    >>> report = sowlint.lint("proposal.docx")
+    >>> [f.rule for f in report.findings if f.severity == "error"]
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import Iterable
+
+from .config import Settings, apply_severity, check_references, find_config, is_selected, load_config
+from .errors import ConfigError, ReadError, SowlintError
+from .limits import ReadLimits
+from .readers import SUPPORTED
+from .report import DocumentResult, Report
+from .resources import default_pack_dir
+
+_RULES_CACHE: dict[tuple, list] = {}
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files to lint: files as given, folders searched recursively, globs expanded, in a stable order."""
+    out: list[Path] = []
+    for raw in paths:
+        raw = str(raw)
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
+                           and not f.name.startswith(("~$", ".")))
+            if not found:
+                raise ReadError(f"{p}: no documents ({', '.join(SUPPORTED)}) in this folder")
+            out.extend(found)
+        elif any(ch in raw for ch in "*?[") and not p.exists():
+            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+            if not matches:
+                raise ReadError(f"{raw}: no file matches this pattern")
+            out.extend(matches)
+        else:
+            out.append(p)  # missing files are reported per document, so a batch goes on
+    seen: set[Path] = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def rules_for(settings: Settings) -> list:
+    """The selected rules with severity overrides applied (loaded once per distinct setting)."""
+    from .rulepack import load_packs
+
+    packs = ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
+    key = (tuple(packs), tuple(settings.select), tuple(settings.ignore), tuple(sorted(settings.severity.items())))
+    if key not in _RULES_CACHE:
+        if not packs:
+            raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
+        rules = load_packs(packs)
+        check_references(settings.select, rules, "--select")
+        check_references(settings.ignore, rules, "--ignore")
+        apply_severity(rules, settings.severity)
+        _RULES_CACHE[key] = [r for r in rules if is_selected(r, settings.select, settings.ignore)]
+    return _RULES_CACHE[key]
+
+
+def settings_for(path: Path, config: str | None = None, **overrides) -> Settings:
+    base = load_config(Path(config) if config else find_config(path))
+    return base.merged(**overrides)
+
+
+def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_document: bool = False) -> DocumentResult:
+    """Lint one document.  Never raises for a bad document: the result carries the error instead."""
+    from .engine import run_rules
+    from .readers import read_document
+
+    path = Path(path)
+    settings = settings or settings_for(path)
+    result = DocumentResult(path=str(path), format=path.suffix.lower().lstrip(".") or None)
+    limits = ReadLimits(max_file_bytes=settings.max_file_mb * 1024 * 1024, max_pages=settings.max_pages)
+    try:
+        doc = read_document(path, limits)
+    except ReadError as exc:
+        result.error = str(exc)
+        return result
+    from .context import LintContext
+
+    ctx = LintContext(doc, {"timeline": {"date_order": settings.date_order}})
+    result.format = doc.format
+    result.warnings = list(doc.warnings)
+    result.findings = run_rules(doc, rules_for(settings), ctx=ctx)
+    result.meta = {
+        "title": doc.meta.title, "author": doc.meta.author, "created": doc.meta.created,
+        "modified": doc.meta.modified, "pages": doc.meta.pages, "words": doc.meta.words,
+        "engagement": ctx.engagement, "sections": sum(1 for s in doc.walk() if s.level),
+    }
+    if settings.notes:
+        from .notes.check import check_notes
+
+        result.findings = sorted(result.findings + check_notes(ctx, settings.notes), key=lambda f: f.sort_key)
+    if keep_document:
+        result.document = doc
+    return result
+
+
+def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str | None = None,
+         jobs: int = 1, keep_documents: bool = False, on_done=None, **options) -> Report:
+    """Lint files and folders; ``options`` are Settings fields (select, ignore, rules, severity, ...).
+
+    Raises SowlintError for a bad option, config or rule pack; an unreadable document does not
+    raise but comes back with its ``error`` set, so a batch goes on past it.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = discover(paths)
+    per_file = [(f, settings_for(f, config, **options)) for f in files]
+    for _f, settings in per_file:
+        rules_for(settings)  # a bad pack or config fails here, once, before any document is read
+    if jobs > 1 and len(per_file) > 1:
+        from .batch import run_parallel
+
+        results = run_parallel(per_file, jobs, keep_documents, on_done)
+    else:
+        results = []
+        for f, s in per_file:
+            results.append(lint_file(f, s, keep_documents))
+            if on_done:
+                on_done(results[-1])
+    rules = {r.id: r.info() for _f, s in per_file for r in rules_for(s)}
+    report = Report(results, sorted(rules.values(), key=lambda r: r.id))
+    report.settings = per_file[0][1] if per_file else Settings(**{k: v for k, v in options.items() if v})
+    from .suppress import apply_suppressions
+
+    apply_suppressions(report, report.settings)
+    return report
+
+
+__all__ = ["lint", "lint_file", "discover", "SowlintError"]

@@ -1,0 +1,223 @@
+"""The command line: parses options and wires readers, rules and reporters together.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or rule-pack
+error, or a document that could not be read.  Heavy modules are imported inside commands so that
+`sowlint --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import SowlintError
+
+FORMATS = ("text", "json", "html", "sarif", "github", "markdown")
+_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
+
+
+class _DefaultToLint(click.Group):
+    """`sowlint FILE ...` means `sowlint lint FILE ...`."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["lint", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"sowlint: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _use_colour(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in _split(values):
+        rule, sep, level = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"'{item}' should be RULE=error|warning|info", param_hint="--severity")
+        out[rule.strip()] = level.strip()
+    return out
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@click.group(cls=_DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sowlint")
+def main() -> None:
+    """sowlint: lint Statements of Work and proposals for delivery risk before they are sent.
+
+    \b
+    sowlint proposal.docx                 lint (the default command)
+    sowlint proposal.docx --format html -o report.html
+    sowlint outline proposal.docx         show the sections and roles sowlint read
+    sowlint rules / sowlint explain ID    list rules / explain one
+    sowlint check-pack DIR                run a rule pack's own examples
+    """
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("--select", multiple=True, help="Rule ids, categories, tags or globs to run (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rule ids, categories, tags or globs to skip.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
+@click.option("--no-default-rules", is_flag=True, help="Run only the packs given with --rules.")
+@click.option("--severity", multiple=True, help="Override a rule's severity: RULE=error|warning|info.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are found (not for unreadable files).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+@click.option("--notes", multiple=True, type=click.Path(), help="Sales handoff notes to hold against the SOW.")
+@click.option("--baseline", type=click.Path(), help="Only findings not in this baseline file count.")
+@click.option("--waivers", type=click.Path(), help="YAML file of accepted findings (reason, owner, expiry).")
+@click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None, help="How to read 03/04/2027.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Documents in parallel.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, severity, fail_on, exit_zero,
+             color, config, notes, baseline, waivers, date_order, jobs, quiet) -> None:
+    """Lint documents (.docx, .pdf, .md, .txt) or folders of them."""
+    from .run import run_lint
+
+    overrides = dict(select=_split(select), ignore=_split(ignore), rules=list(rule_dirs),
+                     severity=_parse_severity(severity), fail_on=fail_on, notes=list(notes),
+                     baseline=baseline, waivers=waivers, date_order=date_order)
+    if no_default_rules:
+        overrides["default_rules"] = False
+    stream = open(os.devnull, "w") if output else sys.stdout  # noqa: SIM115 - only for isatty
+    try:
+        code = run_lint(paths, fmt=fmt, output=output, config=config, jobs=jobs, exit_zero=exit_zero,
+                        colour=_use_colour(color, stream) and not output, progress=not quiet, **overrides)
+    except SowlintError as exc:
+        _fail(str(exc))
+    sys.exit(code)
+
+
+@main.command("outline")
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--timeline", is_flag=True, help="Also show the schedule sowlint extracted.")
+def outline_cmd(path, fmt, timeline) -> None:
+    """Show the section tree sowlint read: numbers, roles, block counts, pages."""
+    from .outline import render_outline
+
+    try:
+        _write(render_outline(path, fmt, timeline), None)
+    except SowlintError as exc:
+        _fail(str(exc))
+
+
+@main.command("extract")
+@click.argument("path", type=click.Path())
+def extract_cmd(path) -> None:
+    """Print the numbered text rendition that finding lines and columns refer to."""
+    from .readers import read_document
+
+    try:
+        doc = read_document(path)
+    except SowlintError as exc:
+        _fail(str(exc))
+    for n, line in enumerate(doc.text.split("\n"), 1):
+        click.echo(f"{n:5d}  {line}")
+
+
+@main.command("rules")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+def rules_cmd(rule_dirs, fmt) -> None:
+    """List the rules: id, category, severity, message."""
+    from .explain import list_rules
+
+    try:
+        click.echo(list_rules(list(rule_dirs), fmt), nl=False)
+    except SowlintError as exc:
+        _fail(str(exc))
+
+
+@main.command("explain")
+@click.argument("rule_id")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
+def explain_cmd(rule_id, rule_dirs) -> None:
+    """Explain one rule: what it checks, why, the question to ask, the clause to add, its examples."""
+    from .explain import explain_rule
+
+    try:
+        click.echo(explain_rule(rule_id, list(rule_dirs)), nl=False)
+    except SowlintError as exc:
+        _fail(str(exc))
+
+
+@main.command("check-pack")
+@click.argument("folder", type=click.Path())
+def check_pack_cmd(folder) -> None:
+    """Validate a rule pack and run every rule's pass/fail examples (exit 1 if one fails, 2 if invalid)."""
+    from .testing import check_pack
+
+    try:
+        report, failures = check_pack(folder)
+    except SowlintError as exc:
+        _fail(str(exc))
+    click.echo(report, nl=False)
+    sys.exit(1 if failures else 0)
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=".sowlint-baseline.json", show_default=True)
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+def baseline_cmd(paths, output, config) -> None:
+    """Record today's findings so that later runs with --baseline fail only on new ones."""
+    from .api import lint
+    from .suppress import write_baseline
+
+    try:
+        report = lint(paths, config=config)
+    except SowlintError as exc:
+        _fail(str(exc))
+    for doc in report.documents:
+        if doc.error:
+            click.echo(f"sowlint: error: {doc.error}", err=True)
+    count = write_baseline(report, Path(output))
+    click.echo(f"wrote {count} finding fingerprint(s) to {output}")
+    sys.exit(2 if any(d.error for d in report.documents) else 0)
+
+
+def run() -> None:
+    """Entry point that turns anything unexpected into one line, never a traceback."""
+    try:
+        main()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("sowlint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("SOWLINT_DEBUG"):
+            raise
+        click.echo(f"sowlint: internal error: {exc.__class__.__name__}: {exc} (SOWLINT_DEBUG=1 shows more)", err=True)
+        sys.exit(2)

@@ -1,0 +1,1 @@
+"""Measuring sowlint against the labelled real corpus (used by tests and benchmarks)."""

@@ -1,0 +1,71 @@
+"""Terminal output: one line per finding, grouped per file, and a summary line (colour only on a terminal)."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..report import Report
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _style(text: str, colour: bool, **kw) -> str:
+    if not colour:
+        return text
+    import click
+
+    return click.style(text, **kw)
+
+
+def _safe(text: str) -> str:
+    """Document text must not carry terminal escape sequences or bidi overrides to the screen."""
+    return _UNSAFE.sub("", text)
+
+
+def where(f: Finding) -> str:
+    loc = f.location
+    parts = []
+    if loc.section:
+        parts.append(loc.section[-1])
+    if loc.row is not None:
+        parts.append(f"table row {loc.row + 1} col {loc.col + 1}")
+    elif loc.line is not None:
+        parts.append(f"line {loc.line}")
+    if loc.page:
+        parts.append(f"p.{loc.page}")
+    return " › ".join(parts) if parts else "document"
+
+
+def render(report: Report, color: bool = False, **_options) -> str:
+    out: list[str] = []
+    for doc in report.documents:
+        if doc.error:
+            out.append(f"{_safe(doc.path)}: {_style('error', color, fg='red', bold=True)} {_safe(doc.error)}")
+            continue
+        if not doc.findings and not doc.warnings:
+            continue
+        out.append(_style(_safe(doc.path), color, bold=True))
+        for warning in doc.warnings:
+            out.append(f"{_safe(doc.path)}: {_style('reader', color, fg='magenta')} {_safe(warning)}")
+        for f in doc.findings:
+            sev = _style(f.severity, color, fg=_COLOURS[f.severity], bold=f.severity == "error")
+            rule = _style(f.rule, color, dim=True)
+            out.append(f"{_safe(doc.path)}:{_safe(where(f))}: {sev} {rule} {_safe(f.message)}")
+            if f.evidence:
+                out.append(_style(f'    "{_safe(f.evidence)}"', color, dim=True))
+        out.append("")
+    for notice in report.notices:
+        out.append(f"notice: {notice}")
+    s = report.summary()
+    sev = s["by_severity"]
+    summary = (f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['documents']} "
+               f"document{'s' if s['documents'] != 1 else ''}: {sev['error']} error(s), "
+               f"{sev['warning']} warning(s), {sev['info']} info")
+    if s["unreadable"]:
+        summary += f"; {s['unreadable']} could not be read"
+    if s["suppressed"]:
+        summary += f"; {s['suppressed']} suppressed"
+    out.append(_style(summary, color, bold=True))
+    return "\n".join(out) + "\n"
