@@ -35,6 +35,9 @@ class DocumentBuilder:
         self.preamble = Section("", "", None, 0, 0, 0, 1, role_source="none")
         self._flat: list[Section] = []  # headings in reading order; the tree is built at the end
         self._explicit: list[int | None] = []
+        # A reader that already decided every level (the .docx reader, from Word styles and its own
+        # analysis) sets this, and its levels are kept as given.
+        self.levels_settled = False
         self.meta = Metadata(format=fmt)
         self.warnings: list[str] = []
         self.annotations: list[Annotation] = []
@@ -145,7 +148,12 @@ class DocumentBuilder:
 
     def _tree(self) -> list[Section]:
         """Settle levels, fold demoted headings and the cover page into text, and nest sections."""
-        kept, demoted = settle_levels(self._flat, self._explicit)
+        if self.levels_settled:
+            for section, level in zip(self._flat, self._explicit):
+                section.level = max(1, level or 1)
+            kept, demoted = list(self._flat), []
+        else:
+            kept, demoted = settle_levels(self._flat, self._explicit)
         owner = self.preamble
         demoted_ids = {id(s) for s in demoted}
         for section in self._flat:  # a demoted heading becomes a list item of the section before it
@@ -154,7 +162,7 @@ class DocumentBuilder:
                 owner.blocks.extend([item, *section.blocks])
             else:
                 owner = section
-        for section in title_page(kept):
+        for section in ([] if self.levels_settled else title_page(kept)):
             self.meta.title = self.meta.title or section.heading
             self.preamble.blocks.extend(
                 [Block("paragraph", section.heading, 0, section.start, section.end, section.line, section.page),

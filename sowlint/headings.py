@@ -39,7 +39,7 @@ def split_numbering(heading: str) -> Numbering:
     """Split "3.2 Deliverables" into number "3.2", title "Deliverables", depth 2."""
     text = heading.strip()
     m = _KEYWORD_RE.match(text)
-    if m and (m.group("title") or m.group("num")):
+    if m and m.group("num"):
         kw = m.group("kw").lower()
         num = m.group("num")
         depth = num.count(".") + 1 if num[0].isdigit() else 1

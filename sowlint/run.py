@@ -48,13 +48,17 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
 
 
 def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
+    import os
+
     from .reporters import get_reporter
 
     reporter = get_reporter(fmt)
-    if fmt == "html" and output and len(report.documents) > 1 and hasattr(reporter, "write_site"):
-        reporter.write_site(report, Path(output))
+    if fmt == "html" and output and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
+        # A folder: one page per document plus index.html linking them.
+        pages = reporter.write_pages(report, Path(output))
+        click.echo(f"wrote {len(pages)} page(s) to {output}", err=True)
         return
-    text = reporter.render(report, color=colour)
+    text = reporter.render(report, color=colour) if fmt == "text" else reporter.render(report, cwd=os.getcwd())
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:

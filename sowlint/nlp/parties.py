@@ -1,0 +1,347 @@
+"""The parties a document names: which words mean the client side and which the provider side.
+
+``find_parties(text)`` starts from default role words ("the Contractor", "the Government",
+"Customer", "COR", ...) and adds what the document itself defines:
+
+* parenthetical definitions: ``XYZ Corp. ("Client")``, ``Acme Ltd (hereinafter "the Supplier")``,
+  ``Foo Inc. ("Foo" or "Customer")``, ``Contracting Officer ("CO")``;
+* agency acronyms: ``Department of Labor (DOL)`` makes "DOL" a client-side name;
+* header lines: ``Client: XYZ Corp``, ``Prepared for: XYZ``, ``Prepared by: Acme``.
+
+A name the document defines overrides the default for the same word, so a creative firm that
+calls itself ``("Agency")`` next to a ``("Client")`` is the provider, not a federal agency.
+
+First and second person depend on who wrote the document: in a proposal "we" is the provider
+and "you" the client; in a solicitation (RFQ, RFP: "Offerors shall ...", "your quote") the
+buyer writes "we" and the bidder is "you".  ``Parties.first_person`` records which reading won.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+Side = Literal["client", "provider"]
+
+# Role words matched case-insensitively, singular and plural.
+CLIENT_ROLES = (
+    "client", "customer", "buyer", "purchaser", "government", "agency", "department",
+    "contracting officer", "contracting officer's representative", "contracting officer representative",
+    "contracting officer's technical representative", "government personnel", "licensee",
+    "task order monitor", "technical monitor", "requesting agency", "ordering agency",
+)
+PROVIDER_ROLES = (
+    "contractor", "supplier", "vendor", "consultant", "offeror", "quoter", "bidder", "provider",
+    "service provider", "seller", "developer", "licensor", "subcontractor", "awardee",
+    "successful offeror", "prime contractor", "key personnel", "proposer", "respondent", "reseller",
+    "servicer", "business partner", "integrator", "systems integrator", "contractor personnel",
+    "contract personnel", "contract staff", "industry partner",
+)
+# Words whose side depends on the document: a federal "Agency" buys, a creative "Agency" sells.
+AMBIGUOUS_ROLES = {"agency": "client", "company": "client", "owner": "client", "firm": "provider"}
+# Matched exactly as written: "CO" and "COR" are acronyms, "Owner" only as a defined-looking name.
+CLIENT_EXACT = ("COR", "CORs", "ACOR", "COTR", "CO", "TOCOR", "TPOC", "Owner")
+# "us" is matched in lower case only (see _build): "US Government" is not the writer.
+FIRST_PERSON = ("we", "our", "ours", "our team", "ourselves")
+SECOND_PERSON = ("you", "your", "your team", "yourselves")
+
+_Q_OPEN, _Q_CLOSE = "\"“'‘", "\"”'’"
+# Possessive "*+" and the look-behind keep a run of capitals from being re-scanned at every letter.
+_NAME = (
+    r"(?<![\w.&'’-])[A-Z][\w.&'’-]*+(?:[ \t]+(?:of|and|for|the|de|&|[A-Z][\w.&'’-]*+)){0,7}"
+    r"(?:,?[ \t]+(?:Inc|LLC|Ltd|Corp|Co|LLP|PLC)\.?)?"
+)
+_QUOTED = rf"[{_Q_OPEN}](?:the\s+)?([^\"“”'‘’()\n]{{1,40}})[{_Q_CLOSE}]"
+_DEFINITION = re.compile(
+    rf"(?P<name>{_NAME})?\s*\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to\s+as|called|known\s+as))?|"
+    rf"(?:also\s+)?(?:referred\s+to\s+as|known\s+as|called))?\s*,?\s*(?:the\s+|each\s+a\s+|an?\s+)?"
+    rf"{_QUOTED}(?:\s*(?:,|or|and|/)\s*(?:the\s+)?{_QUOTED})?\s*\)",
+)
+_ACRONYM = re.compile(rf"(?P<name>{_NAME})\s*\((?P<acronym>[A-Z][A-Z0-9&/]{{1,9}})\)")
+# An agency's name ends in its kind ("National Park Service") or starts "Department of ...".
+_GOVERNMENT_ORG = re.compile(
+    r"(?:\b(?:Department|Agency|Administration|Bureau|Office|Division|Command|Service|Commission|Directorate|"
+    r"Air Force|Army|Navy|Marine Corps|Coast Guard|Protection)$|^(?:U\.S\.\s+)?(?:Department|Office|Bureau|"
+    r"Administration|Agency)\s+(?:of|for)\b)"
+)
+_CORPORATE = re.compile(r",?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Co|LLP|PLC|GmbH|Pty)\.?$")
+_HEADER = re.compile(
+    r"^[ \t>*_#|-]*(?P<label>client|customer|buyer|vendor|contractor|supplier|consultant|provider|service provider|"
+    r"prepared\s+for|prepared\s+by|submitted\s+by|submitted\s+to|proposal\s+for|presented\s+to|presented\s+by)"
+    r"(?:\s+name)?\s*[:|]\s*\**(?P<name>[A-Z][^\n|:*]{1,60}?)\s*\**\s*\|?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADER_SIDE = {"prepared for": "client", "submitted to": "client", "proposal for": "client", "presented to": "client",
+                "prepared by": "provider", "submitted by": "provider", "presented by": "provider"}
+_SOLICITATION = re.compile(
+    r"\b(?:offerors?|quoters?|bidders?|your\s+(?:quote|quotation|proposal|response|submission|offer|bid)s?|"
+    r"request\s+for\s+(?:quotation|proposal|information)s?|RF[QPI]s?|solicitation)\b",
+    re.IGNORECASE,
+)
+_PROPOSAL = re.compile(
+    r"\b(?:our\s+(?:team|approach|solution|company|firm|experience|proposal|proposed|staff|engineers|consultants|"
+    r"developers|methodology|subcontractors|expertise)|we\s+propose|we\s+are\s+pleased|thank\s+you\s+for|"
+    r"we\s+look\s+forward|we\s+are\s+(?:fully\s+)?committed|we\s+(?:fully\s+)?(?:believe|understand)|"
+    r"our\s+(?:proven|clients?|past\s+performance)|as\s+the\s+prime\s+contractor,?\s+we)\b",
+    re.IGNORECASE,
+)
+_GOVERNMENT_VOICE = re.compile(r"\bthe\s+(?:government|contractor)\b", re.IGNORECASE)
+_SELF_NAME = re.compile(
+    r"(?P<name>(?<![\w&.-])[A-Z][\w&.-]*+(?:[ \t]+[A-Z][\w&.-]*+){0,3})['’]s?[ \t]+(?:proposed[ \t]+)?"
+    r"(?:solution|approach|team|proposal|methodology|past[ \t]+performance)\b"
+)
+_FURNISHED = re.compile(
+    r"\b(?:(?P<gov>GF[EIPMS]|GOTS)|(?P<con>CF[EIPM])|"
+    r"(?P<who>[A-Za-z]+)[- ](?:furnished|provided|supplied|owned|issued|loaned))\b"
+)
+_PLACEHOLDER = re.compile(r"^\[.*\]$|^_+$|^(?:TBD|N/?A|XXX+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    """One place a party is named in a text."""
+
+    text: str
+    side: Side
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Aliases of the client and the provider; ``mentions`` finds them in a sentence."""
+
+    aliases: dict[str, Side]  # case-folded alias -> side, matched case-insensitively
+    exact: dict[str, Side]  # alias -> side, matched exactly as written (acronyms, defined names)
+    defined: dict[str, Side] = field(default_factory=dict)  # what the document defined, as written
+    first_person: Side = "provider"
+    _pattern: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        folded = sorted(self.aliases, key=len, reverse=True)
+        exact = sorted(self.exact, key=len, reverse=True)
+        alternatives = [f"(?i:{_alias_regex(a)})" for a in folded] + [_alias_regex(a) for a in exact]
+        # A hyphen after the name makes a compound ("Government-furnished"), not the party itself.
+        pattern = re.compile(r"(?<![\w@.-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        object.__setattr__(self, "_pattern", pattern)
+
+    def side_of(self, name: str) -> Side | None:
+        """The side ``name`` (an alias as written) stands for, or None."""
+        name = name.strip()
+        if name in self.exact:
+            return self.exact[name]
+        return self.aliases.get(_fold(name))
+
+    def other(self, side: Side) -> Side:
+        return "provider" if side == "client" else "client"
+
+    def mentions(self, text: str) -> Iterator[PartyMention]:
+        """Every party named in ``text``, in order (possessives included: "the Client's team")."""
+        for m in self._pattern.finditer(text):
+            side = self.side_of(m.group(0))
+            if side is None:  # plural of a role word ("Offerors") or an "s" the regex allowed
+                side = self.side_of(re.sub(r"s$", "", m.group(0)))
+            if side is not None:
+                yield PartyMention(m.group(0), side, m.start(), m.end())
+
+    def first_mention(self, text: str) -> PartyMention | None:
+        return next(self.mentions(text), None)
+
+    def furnisher(self, text: str) -> Side | None:
+        """Who furnishes items named in ``text``: "GFE", "Government-furnished" -> client; "CFE" -> provider."""
+        for m in _FURNISHED.finditer(text):
+            if m.group("gov"):
+                return "client"
+            if m.group("con"):
+                return "provider"
+            side = self.side_of(m.group("who"))
+            if side is not None:
+                return side
+        return None
+
+
+def _fold(alias: str) -> str:
+    return re.sub(r"\s+", " ", alias.replace("’", "'")).strip().casefold()
+
+
+def _alias_regex(alias: str) -> str:
+    words = [re.escape(w).replace("'", "['’]") for w in alias.split()]
+    body = r"\s+".join(words)
+    # Role words take a plural ("Offerors shall"); names and acronyms other than COR do not.
+    return body + "s?" if alias.islower() and alias[-1].isalpha() else body
+
+
+def default_parties() -> Parties:
+    """The parties of a document that defines none: role words only, "we" is the provider."""
+    return _build({}, {}, {}, "provider")
+
+
+def find_parties(text: str) -> Parties:
+    """The parties ``text`` (a whole document's text) defines, on top of the default role words."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_parties expects the document text as a str, not {type(text).__name__}")
+    defined_folded: dict[str, Side] = {}
+    defined_exact: dict[str, Side] = {}
+    defined: dict[str, Side] = {}
+    pending_ambiguous: list[tuple[str | None, str]] = []  # (name, role) whose side the other party decides
+
+    def define(name: str | None, side: Side) -> None:
+        for alias in _name_aliases(name):
+            defined_exact[alias] = side
+            defined[alias] = side
+
+    for m in _DEFINITION.finditer(text):
+        name = _clean_name(m.group("name"))
+        quoted = [q.strip() for q in (m.group(2), m.group(3)) if q]
+        roles = [q for q in quoted if _fold(q) in _ROLE_SIDE or _fold(q) in AMBIGUOUS_ROLES]
+        if not roles:
+            # ("CO") after "Contracting Officer": the name says the side, the acronym joins it.
+            side = _role_side_of_name(name)
+            if side is not None:
+                for q in quoted:
+                    defined_exact[q] = side
+                    defined[q] = side
+            continue
+        role = _fold(roles[0])
+        if role in AMBIGUOUS_ROLES:
+            pending_ambiguous.append((name, role))
+            continue
+        side = _ROLE_SIDE[role]
+        define(name, side)
+        for q in quoted:
+            if _fold(q) not in _ROLE_SIDE:
+                define(q, side)
+            defined[q] = side
+
+    for m in _ACRONYM.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name and _is_agency_name(name, m.group("acronym")):
+            for alias in (m.group("acronym"), name):  # "Office of Acquisition Solutions (OAS)": both names
+                defined_exact.setdefault(alias, "client")
+                defined.setdefault(alias, "client")
+
+    for m in _HEADER.finditer(text[:20000]):  # header lines sit on the cover page
+        label = _fold(m.group("label"))
+        side = _HEADER_SIDE.get(label) or _ROLE_SIDE.get(label)
+        name = _clean_name(m.group("name"))
+        if side and name and _looks_like_name(name):
+            define(name, side)
+
+    sides_named = set(defined.values())
+    for name, role in pending_ambiguous:
+        side: Side = AMBIGUOUS_ROLES[role]  # type: ignore[assignment]
+        if len(sides_named) == 1:
+            side = "provider" if sides_named == {"client"} else "client"
+        defined_folded[role] = side
+        defined[role.title()] = side
+        define(name, side)
+
+    if "agency" not in defined_folded and _agency_is_provider(text):
+        defined_folded["agency"] = "provider"
+    first_person = _first_person_side(text)
+    if first_person == "provider":
+        # A proposal names its writer: "General Dynamics' solution", "Acme's proposed approach".
+        for m in _SELF_NAME.finditer(text[:200000]):
+            name = _clean_name(m.group("name"))
+            if name and len(name) > 2 and _fold(name) not in _ROLE_SIDE and name not in defined_exact:
+                define(name, "provider")
+    return _build(defined_folded, defined_exact, defined, first_person)
+
+
+_ROLE_SIDE: dict[str, Side] = {**{r: "client" for r in CLIENT_ROLES}, **{r: "provider" for r in PROVIDER_ROLES}}
+for _ambiguous in AMBIGUOUS_ROLES:
+    _ROLE_SIDE.pop(_ambiguous, None)
+
+
+def _build(folded: dict[str, Side], exact: dict[str, Side], defined: dict[str, Side], first: Side) -> Parties:
+    aliases: dict[str, Side] = dict(_ROLE_SIDE)
+    aliases["agency"] = "client"  # ambiguous when defined, but undefined "the Agency" is a federal buyer
+    second: Side = "client" if first == "provider" else "provider"
+    aliases.update({w: first for w in FIRST_PERSON})
+    aliases.update({w: second for w in SECOND_PERSON})
+    aliases.update(folded)
+    exact_all: dict[str, Side] = {a: "client" for a in CLIENT_EXACT}
+    exact_all["us"] = first
+    exact_all.update(exact)
+    # An exact alias that is also a role word would be matched twice; the folded entry wins.
+    exact_all = {a: s for a, s in exact_all.items() if _fold(a) not in aliases or a in exact}
+    return Parties(aliases=aliases, exact=exact_all, defined=defined, first_person=first)
+
+
+def _clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"^(?:(?:This|The|An?|And|Between|By|For|With)\s+)+", "", name.strip(" ,;:\t"))
+    name = re.sub(r"\s+(?:and|or|of|for|the|&)$", "", name)
+    # "XYZ Corp. and Acme Ltd (\"Supplier\")": the definition belongs to the name after "and".
+    parts = re.split(r"\s+and\s+", name)
+    if len(parts) > 1 and _CORPORATE.search(parts[-2]):
+        name = parts[-1]
+    return name or None
+
+
+def _is_agency_name(name: str, acronym: str) -> bool:
+    """ "Department of Labor (DOL)" yes; "Service Level Agreement (SLA)", "Acme Federal Services (AFS)" no."""
+    if not _GOVERNMENT_ORG.search(name) or _CORPORATE.search(name):
+        return False
+    if re.search(r"\b(?:Program|Project)\s+Management", name):
+        return False  # a "Program Management Office (PMO)" may be either side's
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name)).upper()
+    letters = iter(initials)
+    return all(ch in letters for ch in acronym.replace("&", "").replace("/", "") if ch.isalpha())
+
+
+def _looks_like_name(name: str) -> bool:
+    """"XYZ Corp" is a name; "Provide test data" in a two-column table is not."""
+    words = name.split()
+    return (
+        not _PLACEHOLDER.match(name)
+        and len(words) <= 8
+        and all(w[0].isupper() or w[0].isdigit() or w in ("of", "and", "for", "the", "&", "de") for w in words)
+    )
+
+
+def _name_aliases(name: str | None) -> list[str]:
+    """A defined name as written plus the form without its corporate suffix ("Acme Ltd" -> "Acme")."""
+    if not name or _fold(name) in _ROLE_SIDE:
+        return []
+    out = [name, name.rstrip(".")]
+    short = _CORPORATE.sub("", name).strip(" ,")
+    if short and short not in out and len(short) >= 2:
+        out.append(short)
+    return list(dict.fromkeys(a for a in out if a))
+
+
+def _role_side_of_name(name: str | None) -> Side | None:
+    if not name:
+        return None
+    folded = _fold(name)
+    if folded in _ROLE_SIDE:
+        return _ROLE_SIDE[folded]
+    if folded.endswith(" owner"):  # "Product Owner" ("PO") is the buyer's role in agile task orders
+        return "client"
+    return None
+
+
+def _agency_is_provider(text: str) -> bool:
+    """A document about a "Client" and an "Agency" with no contractor words is an agency's proposal."""
+    head = text[:200000]
+    return bool(
+        re.search(r"\b[Tt]he\s+Agency\b", head)
+        and re.search(r"\b(?:the\s+)?(?:Client|Customer)\b", head)
+        and not re.search(r"\b(?:Contractor|Vendor|Offeror|Government|Supplier|Consultant)s?\b", head, re.IGNORECASE)
+    )
+
+
+def _first_person_side(text: str) -> Side:
+    """Who "we" is: the provider in a proposal, the buyer in a solicitation or government-written SOW."""
+    head = text[:200000]
+    proposal = len(_PROPOSAL.findall(head))
+    solicitation = len(_SOLICITATION.findall(head))
+    # A proposal quotes its RFP ("Offerors shall ..."), but a buyer never writes "we believe".
+    if proposal >= 3 or proposal > solicitation:
+        return "provider"
+    if solicitation >= 2 or (proposal == 0 and len(_GOVERNMENT_VOICE.findall(head)) >= 3):
+        return "client"
+    return "provider"
