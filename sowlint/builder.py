@@ -124,7 +124,10 @@ class DocumentBuilder:
         sections = self._tree()
         # A lone top-level heading that holds every other heading is the document's title
         # ("# Statement of Work" over "## 1. Scope", ...): its children are the top level.
-        while len(sections) == 1 and sections[0].children:
+        explicit = {id(s): level for s, level in zip(self._flat, self._explicit)}
+        # Only a heading the markup puts at the top ("# Title", a Title-like first line) can be the
+        # title: "## Out of Scope" over "### Travel" in a snippet is a section, not a title.
+        while len(sections) == 1 and sections[0].children and explicit.get(id(sections[0]), 1) in (None, 1):
             title = sections[0]
             self.meta.title = self.meta.title or title.heading
             self.preamble.blocks.extend(title.blocks)

@@ -48,7 +48,12 @@ class Settings(BaseModel):
                 data[key] = list(data[key]) + list(value)
             else:
                 data[key] = list(value) if isinstance(value, tuple) else value
-        return Settings.model_validate(data)
+        try:
+            return Settings.model_validate(data)
+        except ValidationError as exc:  # a bad command-line or API value, e.g. --severity RULE=fatal
+            err = exc.errors()[0]
+            key = ".".join(str(p) for p in err["loc"])
+            raise ConfigError(f"option {key}: {err['msg']}") from None
 
 
 def find_config(start: Path) -> Path | None:
@@ -88,7 +93,7 @@ def load_config(path: Path | None) -> Settings:
         raise ConfigError(f"{path}: cannot read config ({exc})") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: config must be a mapping")
-    data = {k.replace("-", "_"): v for k, v in data.items()}
+    data = {str(k).replace("-", "_"): v for k, v in data.items()}
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:

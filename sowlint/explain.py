@@ -22,10 +22,15 @@ def list_rules(extra: list[str], fmt: str = "text") -> str:
                             "message": r.message, "tags": r.tags} for r in rules], indent=2) + "\n"
     if fmt == "markdown":
         rows = ["| id | category | severity | message |", "|---|---|---|---|"]
-        rows += [f"| `{r.id}` | {r.category} | {r.severity} | {r.message.replace('|', '\\|')} |" for r in rules]
+        # Python 3.11 allows no backslash inside an f-string expression, so escape the pipes first.
+        rows += [f"| `{r.id}` | {r.category} | {r.severity} | {_cell(r.message)} |" for r in rules]
         return "\n".join(rows) + "\n"
     width = max(len(r.id) for r in rules)
     return "\n".join(f"{r.id:<{width}}  {r.category:<18} {r.severity:<8} {r.message}" for r in rules) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def explain_rule(rule_id: str, extra: list[str]) -> str:

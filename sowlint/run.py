@@ -62,7 +62,7 @@ def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=colour or None)  # colour=True keeps ANSI even when piped
 
 
 def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:

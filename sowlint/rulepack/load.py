@@ -27,7 +27,7 @@ def load_rule(path: str | Path) -> Rule:
     if not isinstance(data, dict):
         raise ConfigError(f"{name}:1: a rule file must be a mapping of fields")
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # "kind: [phrase]" is a list, not a kind
         line = lines.get(("kind",), 1)
         known = ", ".join(sorted(KINDS))
         raise ConfigError(f"{name}:{line}: unknown kind {kind!r} (kinds: {known})")

@@ -9,6 +9,7 @@ import yaml
 from ..errors import ConfigError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 def load_with_lines(text: str, filename: str) -> tuple[Any, dict[tuple, int]]:
@@ -19,22 +20,29 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[tuple, int]]:
                 line = event.start_mark.line + 1
                 raise ConfigError(f"{filename}:{line}: YAML anchors and aliases are not allowed in rule files")
         node = yaml.compose(text, Loader=_Loader)
+        if node is None:
+            return None, {}
+        lines: dict[tuple, int] = {}
+        # Constructing scalars can fail too: an unknown tag such as "!!python/object" is refused here.
+        return _construct(node, (), lines, filename), lines
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{filename}:{line}: invalid YAML: {problem}") from None
-    if node is None:
-        return None, {}
-    lines: dict[tuple, int] = {}
-    return _construct(node, (), lines, filename), lines
 
 
 def _construct(node: yaml.Node, path: tuple, lines: dict[tuple, int], filename: str) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        # Scalars with unknown tags fail in the safe constructor; lists and mappings must not slip by.
+        raise ConfigError(f"{filename}:{node.start_mark.line + 1}: YAML tag '{node.tag}' is not allowed")
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line = key_node.start_mark.line + 1
+                raise ConfigError(f"{filename}:{line}: a key must be a plain value, not a list or mapping")
             key = _scalar(key_node)
             if key in out:
                 raise ConfigError(f"{filename}:{key_node.start_mark.line + 1}: duplicate key '{key}'")
