@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _ROMAN = r"(?:(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
-_KEYWORD = r"(?:section|article|part|phase|chapter|appendix|attachment|annex|exhibit|schedule|task|epic|stage|volume|tab)"
+_KEYWORD = r"(?:section|article|part|phase|chapter|appendix|attachment|annex|enclosure|exhibit|schedule|task|epic|stage|volume|tab)"
 
 # "Section 4", "ARTICLE IV", "Phase 2:", "Appendix A -", "Task 3." -- a keyword then an ordinal.
 _KEYWORD_RE = re.compile(
