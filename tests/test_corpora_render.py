@@ -230,8 +230,6 @@ def test_bad_sources_are_refused_with_one_line(tmp_path):
 KNOWN_HEADING_GAPS = {
     ("md", "quick-proposal-copperfield"): "text reader: 'Sent: Tuesday 14 April 2026' and the sign-off "
     "'Jonah' are read as headings",
-    ("pdf", "field-research-estuary-water"): "pdf reader: the 15pt bold heading '6. What this SOW does not "
-    "cover' is read as a list item",
 }
 _SPLIT_TABLE = ("pdf reader: a table continued on the next page is read as two tables and its repeated header "
                 "row as data")
