@@ -1,0 +1,419 @@
+"""The schedule grammar: finds durations, relative anchors and absolute-date spans in SOW prose.
+
+Only spans that read as time are matched: a number must be followed by a time unit ("six (6)
+weeks"), a date must have a month and a year in a recognised order.  Nothing here guesses a date
+from free text, so "$45,000", "Section 4.2.1" or "Windows 10" yield nothing.
+
+For speed the text is lower-cased once and scanned for a few literal tokens (time units, month
+names, date-like digit groups); the full patterns run only in small windows around them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .spans import Anchor, DateSpan, Duration
+
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+WORD_NUMBERS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {"a": 1, "an": 1, "single": 1}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_S, _S1 = r"[ \t]*", r"[ \t]+"
+
+_WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+            + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + ")")
+# "six (6)", "6", "1.5", "(6)"; a digit group must not run on into a larger number or a version.
+_NUM = rf"(?:{_WORDNUM}(?:{_S}\({_S}\d{{1,4}}{_S}\))?|\d{{1,4}}(?:\.\d)?(?![\d.,]\d)|\({_S}\d{{1,4}}{_S}\))"
+_NUM_PART = re.compile(_NUM)
+# The number (or range) and qualifier right before a unit word; it must not continue an amount,
+# a version or a clause number ("$45", "4.2", "52.212-4").
+_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w$€£.,/:+-])(?P<num>(?:between{_S1})?{_NUM}(?:{_S}(?:-|–|—|to|or|and){_S}{_NUM})?)[ \t-]+"
+    rf"(?:(?P<qual>business|working|work|calendar|consecutive|full|man|person|staff|labou?r)[ \t-]+)?$")
+_ONE_BEFORE = re.compile(rf"(?<!\w)(?:a|an|one){_S1}(?:single{_S1}|full{_S1})?(?:(?P<qual>business|working|calendar){_S1})?$")
+# Time words right after a non-letter; leading with that class lets the scan skip inside words quickly.
+_TOKEN = re.compile(
+    r"[^a-z](?P<tok>hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|mos?|years?|yrs?|quarters?|sprints?|iterations?|"
+    r"phases?|stages?|milestones?|releases?|waves?|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4])")
+_UNITS = {"hour": "hour", "hr": "hour", "day": "day", "week": "week", "wk": "week", "fortnight": "fortnight",
+          "month": "month", "mo": "month", "year": "year", "yr": "year", "quarter": "quarter"}
+_REF_KINDS = {"week": "week", "wk": "week", "sprint": "sprint", "iteration": "sprint", "phase": "phase", "stage": "phase",
+              "wave": "phase", "month": "month", "day": "day", "milestone": "milestone", "release": "release"}
+_STEMS = frozenset(_UNITS) | frozenset(_REF_KINDS)
+_QUALIFIERS = frozenset({"business", "working", "work", "calendar", "consecutive", "full", "man", "person", "staff",
+                         "labor", "labour"})
+# Last words of the relations _REL_BEFORE knows ("no later than" ends in "than", "prior to" in "to").
+_RELATION_ENDS = frozenset({"within", "in", "after", "following", "from", "before", "to", "than", "nlt", "exceed",
+                            "exceeding", "up", "least", "by", "at", "over", "for", "during", "lasting", "of"})
+_DIGIT = re.compile(r"\d")
+_MONTH_NUMBER = {name: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
+
+_ORD = r"(?:\d{1,3}|(?:iii|ii|iv|i|viii|vii|vi|v|ix|x)\b|one|two|three|four|five|six|seven|eight|nine|ten)"
+_KW = r"(?:weeks?|wks?\.?|sprints?|iterations?|phases?|stages?|months?|days?|milestones?|releases?|waves?)"
+_REF = re.compile(rf"(?P<kw>{_KW}){_S}[-#:]?{_S}(?P<a>{_ORD})"
+                  rf"(?:{_S}(?:-|–|—|to|through|thru|&|and){_S}(?:{_KW}{_S})?(?P<b>{_ORD}))?(?![\w.]*\d)")
+_PLUS = re.compile(r"\+[ \t]*(?P<n>\d{1,4})(?:[ \t]*(?P<unit>calendar days?|business days?|days?|weeks?|months?|d|w)\b)?")
+_PLUS_EVENT = re.compile(r"(?<!\w)(?P<event>ntp|notice to proceed|contract award|award|kick-?off|ko|signature|start|t0?|d)[ \t]*$")
+
+_REL_BEFORE = re.compile(
+    r"(?P<rel>within|in|after|following|from|before|prior to|no later than|not later than|nlt|no sooner than|"
+    r"no earlier than|not to exceed|not exceeding|no longer than|up to|at least|by|at|over|for|during|lasting|of)"
+    r"[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+_REL_AFTER = re.compile(
+    r"[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?(?P<rel>of|after|following|from|before|prior to|since|post|past|beyond|upon|aro|adc|dac|daa)"
+    r"\b(?:[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|each[ \t]+|every[ \t]+)?(?P<event>[^,.;:()|\n]{1,80}))?")
+_DEADLINE_RELATIONS = ("within", "no later than", "not later than", "nlt", "up to", "not to exceed", "by", "no longer than")
+_EVENT_STOP = re.compile(r" (?:and|or|but|the contractor|contractor|vendor|we|you|shall|will|must|to|for|in|with|which|"
+                         r"that|unless|whichever|if|at|as|is|are|be|by|on|per|where|when)\b")
+_RECURRING_BEFORE = re.compile(r"\b(?:every|each|per|once|twice|times)[ \t]*$")
+_RECURRING_AFTER = re.compile(r"[ \t]*(?:a|an|per|each|every|/)[ \t]*(?:day|week|month|year|hour)\b")
+_DEPENDENCY = re.compile(
+    r"(?P<rel>after|upon|following|once|pending|until|subject to|contingent (?:up)?on|dependent (?:up)?on|"
+    r"conditional (?:up)?on)[ \t]+(?:the[ \t]+)?(?P<event>(?:(?:client|customer|government|agency|owner|buyer|"
+    r"stakeholder|cor|cotr|product owner)(?:'s|’s|s)?[ \t]+)?(?:written[ \t]+|formal[ \t]+|final[ \t]+)?"
+    r"(?:receipt|approval|acceptance|sign-?off|review|provision|availability|confirmation|feedback|access)"
+    r"(?:[ \t]+of[ \t]+[^,.;:()|\n]{1,60})?)")
+
+_DIGIT_DATE = re.compile(r"[^0-9./:](?P<a>[0-9]{1,4})(?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)(?P<c>[0-9]{4}|[0-9]{2})")
+_DAY_BEFORE = re.compile(r"(?<![\w./$])(?:the[ \t]+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+day)?(?:[ \t]+of)?(?P<sep>[ \t]+|-)$")
+_YEAR_AFTER = re.compile(r"\.?,?(?P<sep>[ \t]+|-)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+_DAY_YEAR_AFTER = re.compile(r"\.?[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)")
+_QUARTER_YEAR = re.compile(r"[ \t]*(?:(?:fy|cy)[ \t]*)?'?(?P<y>(?:19|20)\d\d|\d\d)(?!\d)")
+_QUARTER_WORD = re.compile(r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t]+$")
+_QUARTER_OF = re.compile(r"(?:[ \t]+of)?[ \t]+(?:(?:fy|cy)[ \t]*)?(?P<y>(?:19|20)\d\d)(?!\d)")
+_PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]|xx/xx/xx(?:xx)?|xx-xx-xx(?:xx)?|mm/dd/yy(?:yy)?|dd/mm/yy(?:yy)?")
+_PLACEHOLDER_WORDS = re.compile(r"date|start|end\b|deadline|month|year|duration|period|week|#")
+_VERB_MONTHS = ("may", "march", "mar", "jan", "sept", "sep", "dec", "nov", "oct", "aug", "jun", "jul", "apr", "feb")
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass
+class Found:
+    durations: list[Duration] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)
+
+
+def lowered(text: str) -> str:
+    """Lower case with every offset kept (a few Unicode letters grow when lower-cased)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def parse_number(text: str) -> float | None:
+    """ "six (6)" -> 6, "twenty-one" -> 21, "(30)" -> 30, "1.5" -> 1.5."""
+    digits = re.search(r"\d+(?:\.\d)?", text)
+    if digits:
+        return float(digits.group())
+    total = 0.0
+    for word in re.split(r"[\s-]+", text.lower().strip()):
+        if word in WORD_NUMBERS:
+            total += WORD_NUMBERS[word]
+        elif word not in ("", "between"):
+            return None
+    return total or None
+
+
+def _ordinal(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else _ROMAN.get(text) or WORD_NUMBERS.get(text)  # type: ignore[return-value]
+
+
+def _unit_name(token: str, qual: str | None) -> str:
+    unit = _UNITS[token]
+    return "business_day" if unit == "day" and qual in ("business", "working", "work") else unit
+
+
+def scan(text: str, dependencies: bool = True) -> Found:
+    """Every duration, anchor and date span in ``text``, in order of position."""
+    low = lowered(text)
+    padded = " " + low  # every token pattern starts with the character before the token
+    found = Found()
+    for m in _TOKEN.finditer(padded):
+        s, e = m.start("tok") - 1, m.end("tok") - 1
+        word = m.group("tok")
+        stem = word[:-1] if word.endswith("s") and word[:-1] in _STEMS else word
+        if e < len(low) and low[e].isalnum() and not (stem in _REF_KINDS and low[e].isdigit()):
+            continue
+        if stem in _UNITS:
+            _duration_at(text, low, s, e, stem, found)
+        if stem in _REF_KINDS:
+            _ref_at(text, low, s, stem, found)
+        if word in _MONTH_NUMBER:
+            _month_date_at(text, low, s, e, word, found)
+        elif word[0] == "q" and word[1:].isdigit() or stem == "quarter":
+            _quarter_at(text, low, s, e, word, found)
+    for m in _DIGIT_DATE.finditer(padded):
+        _digit_date(text, low, m, found)
+    for m in _PLACEHOLDER.finditer(low):
+        if m.group()[0] != "[" or _PLACEHOLDER_WORDS.search(m.group()):
+            found.dates.append(DateSpan(text[m.start() : m.end()], m.start(), m.end(), "placeholder"))
+    found.durations = _dedupe_spans(sorted(found.durations, key=lambda d: d.start))
+    _offsets(text, low, found)
+    for m in _PLUS.finditer(low):
+        _plus_at(text, low, m, found)
+    if dependencies:
+        found.anchors += find_dependencies(text, low)
+    # A numbered reference inside a duration ("30 days" is no "Day 30") or inside a longer reference
+    # ("Week 8" of "Weeks 3 through Week 8") is not one of its own.
+    starts = [d.start for d in found.durations]
+    refs = sorted((a for a in found.anchors if a.kind not in ("offset", "dependency")), key=lambda a: (a.start, -a.end))
+    refs = [a for a in _dedupe_spans(refs) if not _inside_duration(a, starts, found.durations)]
+    found.anchors = sorted([a for a in found.anchors if a.kind in ("offset", "dependency")] + refs, key=lambda a: a.start)
+    found.dates = sorted(_dedupe_spans(sorted(found.dates, key=lambda d: (d.start, -d.end))), key=lambda d: d.start)
+    return found
+
+
+def _inside_duration(a: Anchor, starts: list[int], durations: list[Duration]) -> bool:
+    i = bisect_right(starts, a.end) - 1
+    while i >= 0 and durations[i].end > a.start:
+        if durations[i].start < a.end:
+            return True
+        i -= 1
+    return False
+
+
+def find_dependencies(text: str, low: str | None = None, offset: int = 0) -> list[Anchor]:
+    """ "after receipt of client content", "upon approval": the work waits for something."""
+    low = lowered(text) if low is None else low
+    anchors = []
+    for m in _DEPENDENCY.finditer(low):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        event = _trim_event(text[m.start("event") : m.end("event")])
+        end = m.start("event") + len(event)
+        anchors.append(Anchor("dependency", text[m.start() : end], m.start() + offset, end + offset, m.group("rel"),
+                              event, "receipt"))
+    return anchors
+
+
+def _dedupe_spans(items: list) -> list:
+    """Drop spans inside an earlier, longer one."""
+    kept: list = []
+    for item in items:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _prev_word(low: str, pos: int) -> tuple[str, int]:
+    """The word ending right before ``pos`` (spaces and hyphens skipped) and where it starts."""
+    i = pos
+    while i > 0 and low[i - 1] in " \t-":
+        i -= 1
+    j = i
+    while j > 0 and low[j - 1] not in " \t-\n":
+        j -= 1
+    return low[j:i], j
+
+
+def _duration_at(text: str, low: str, s: int, e: int, stem: str, found: Found) -> None:
+    if stem in ("mo", "hr", "wk", "yr") and e < len(low) and low[e] == ".":
+        e += 1
+    # Cheap test first: the unit must follow a number ("6", "(6)", "six"), maybe with a qualifier between.
+    word, at = _prev_word(low, s)
+    if word in _QUALIFIERS:
+        word, at = _prev_word(low, at)
+    if not (word[-1:].isdigit() or word.endswith(")") or word in WORD_NUMBERS):
+        return
+    m = _NUMBER_BEFORE.search(low, max(0, s - 60), s)
+    if m:
+        values = [v for v in (parse_number(p.group()) for p in _NUM_PART.finditer(m.group("num"))) if v is not None]
+        if not values:
+            return
+        qual = m.group("qual")
+        effort = qual in ("man", "person", "staff", "labor", "labour")
+        found.durations.append(_duration(text, low, min(values), max(values), _unit_name(stem, qual), m.start(), e, effort))
+        return
+    if stem in ("mo", "hr", "wk", "yr"):
+        return  # an abbreviation needs a number: "a mo" is not a month
+    m = _ONE_BEFORE.search(low, max(0, s - 30), s)
+    if m:
+        found.durations.append(_duration(text, low, 1, 1, _unit_name(stem, m.group("qual")), m.start(), e, False))
+
+
+def _duration(text: str, low: str, a: float, b: float, unit: str, start: int, end: int, effort: bool) -> Duration:
+    window = low[max(0, start - 12) : start]
+    recurring = bool(_RECURRING_BEFORE.search(window) or _RECURRING_AFTER.match(low, end))
+    # "a day" right after a number and unit ("24 hours a day") is the second half of a rate.
+    if low[start:end].startswith(("a ", "an ")) and re.search(r"\d[ \t]*\w+[ \t]*$", window):
+        recurring = True
+    return Duration(a, b, unit, text[start:end], start, end, recurring, effort)
+
+
+def _ref_at(text: str, low: str, s: int, stem: str, found: Found) -> None:
+    m = _REF.match(low, s)
+    if not m:
+        return
+    kind = _REF_KINDS[stem]
+    a, b = _ordinal(m.group("a")), _ordinal(m.group("b"))
+    if a is None or (kind == "day" and a > 400) or (kind in ("week", "month") and a > 260):
+        return
+    # "days two" is not a point in time; "Day 30" and "day 1" are.
+    if kind == "day" and not m.group("a").isdigit() and not text[s].isupper():
+        return
+    found.anchors.append(Anchor(kind, text[m.start() : m.end()], m.start(), m.end(), low=a, high=b or a))
+
+
+def _month_date_at(text: str, low: str, s: int, e: int, word: str, found: Found) -> None:
+    # Lower-case "may" or "march" is a verb; a lower-case "dec" is an abbreviation of something else.
+    if text[s].islower() and word in _VERB_MONTHS:
+        return
+    month = _MONTH_NUMBER[word]
+    day = _DAY_BEFORE.search(low, max(0, s - 25), s) if _DIGIT.search(low, max(0, s - 25), s) else None
+    if day:
+        year = _YEAR_AFTER.match(low, e)
+        if year and (len(year.group("y")) == 4 or (year.group("sep") == "-" and day.group("sep") == "-")):
+            found.dates.append(DateSpan(text[day.start() : year.end()], day.start(), year.end(), "dmy",
+                                        _year(year.group("y")), month, int(day.group("d"))))
+            return
+    m = _DAY_YEAR_AFTER.match(low, e)
+    if m:
+        found.dates.append(DateSpan(text[s : m.end()], s, m.end(), "mdy", int(m.group("y")), month, int(m.group("d"))))
+        return
+    m = _YEAR_AFTER.match(low, e)
+    if m and len(m.group("y")) == 4 and m.group("sep") != "-":
+        found.dates.append(DateSpan(text[s : m.end()], s, m.end(), "my", int(m.group("y")), month))
+
+
+def _quarter_at(text: str, low: str, s: int, e: int, word: str, found: Found) -> None:
+    if word[0] == "q" and word[1:].isdigit():
+        m = _QUARTER_YEAR.match(low, e)
+        if m:
+            found.dates.append(DateSpan(text[s : m.end()], s, m.end(), "quarter", _year(m.group("y")), quarter=int(word[1])))
+        return
+    before = _QUARTER_WORD.search(low, max(0, s - 10), s)
+    after = _QUARTER_OF.match(low, e)
+    if before and after:
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(before.group("qw")) or int(before.group("qw")[0])
+        found.dates.append(DateSpan(text[before.start() : after.end()], before.start(), after.end(), "quarter",
+                                    int(after.group("y")), quarter=q))
+
+
+def _digit_date(text: str, low: str, m: re.Match[str], found: Found) -> None:
+    s, e = m.start("a") - 1, m.end() - 1  # the match ran on the text with one leading space
+    if (e < len(low) and (low[e].isdigit() or (low[e] in "/." and
+                                                                                       low[e + 1 : e + 2].isdigit()))):
+        return
+    a, sep, b, c = m.group("a"), m.group("sep"), m.group("b"), m.group("c")
+    if len(a) == 4:
+        if len(c) <= 2 and a[:2] in ("19", "20"):
+            found.dates.append(DateSpan(text[s:e], s, e, "iso", int(a), int(b), int(c)))
+        return
+    if len(a) > 2 or len(c) == 3:
+        return
+    if sep in ".-" and len(c) != 4:
+        return  # "4.2.19" reads as a clause number and "3-4-19" as a part number, not a date
+    if len(c) == 4 and c[:2] not in ("19", "20"):
+        return
+    found.dates.append(DateSpan(text[s:e], s, e, "numeric", _year(c), first=int(a), second=int(b)))
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y if y >= 100 else (2000 + y if y < 70 else 1900 + y)
+
+
+EVENT_KEYS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("kickoff", re.compile(r"kick[\s-]?off|post[\s-]award (?:conference|meeting|orientation)|orientation", re.I)),
+    ("signature", re.compile(r"sign(?:ature|ing|ed)?\b(?!-?off)|execution|executed|countersign", re.I)),
+    ("award", re.compile(r"award|\baro\b|receipt of (?:the )?(?:purchase |task |delivery )?order|(?:purchase|task|delivery) order", re.I)),
+    ("start", re.compile(r"\bstart|commence|beginning|initiation|effective date|notice to proceed|\bntp\b|"
+                         r"project launch|contract date|onset|mobili[sz]ation|\bt0?\b|\bd\b", re.I)),
+    ("golive", re.compile(r"go[\s-]?live|launch|cut[\s-]?over|production release|deployment to production", re.I)),
+    ("acceptance", re.compile(r"accept|sign[\s-]?off", re.I)),
+    ("completion", re.compile(r"complet|conclusion|close[\s-]?out|\bend\b|expir|terminat", re.I)),
+    ("delivery", re.compile(r"deliver|submi", re.I)),
+    ("receipt", re.compile(r"receipt|receiv|provision|availability|approv|review|feedback|access", re.I)),
+)
+
+
+@lru_cache(maxsize=2048)
+def event_key(event: str | None) -> str | None:
+    """The kind of event an anchor counts from: signature, award, kickoff, start, golive, ..."""
+    if not event:
+        return None
+    # The event named first is the one counted from: "the end of the task order" is an end, not an award.
+    best: tuple[int, int, str] | None = None
+    for rank, (key, pattern) in enumerate(EVENT_KEYS):
+        m = pattern.search(event)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, key)
+    return best[2] if best else None
+
+
+def _trim_event(event: str) -> str:
+    stop = _EVENT_STOP.search(" " + event.lower())
+    if stop:
+        event = (" " + event)[: stop.start()]
+    return event.strip(" -–—\"'")
+
+
+def _offsets(text: str, low: str, found: Found) -> None:
+    """ "within 30 days of signature", "two weeks after kickoff", "4 weeks ARO", "within 10 days"."""
+    for d in found.durations:
+        if d.recurring or d.effort:
+            continue
+        word, at = _prev_word(low, d.start)
+        if word in ("the", "a", "an"):
+            word, at = _prev_word(low, at)
+        before = _REL_BEFORE.search(low, max(0, d.start - 24), d.start) if word in _RELATION_ENDS else None
+        relation = before.group("rel") if before else None
+        start = before.start() if before else d.start
+        after = _REL_AFTER.match(low, d.end)
+        if after:
+            rel2 = after.group("rel")
+            if rel2 in ("aro", "adc", "dac", "daa"):
+                event = "receipt of order" if rel2 == "aro" else "contract award"
+                found.anchors.append(Anchor("offset", text[start : after.end("rel")], start, after.end("rel"),
+                                            relation or "after", event, "award", d))
+                continue
+            if after.group("event"):
+                event = _trim_event(text[after.start("event") : after.end("event")])
+                key = event_key(event)
+                # "a period of six months of support": "of" names a content, not an anchor.
+                if rel2 != "of" or key or relation in _DEADLINE_RELATIONS:
+                    end = after.start("event") + len(event)
+                    found.anchors.append(Anchor("offset", text[start:end], start, end, relation or rel2, event, key, d))
+                    continue
+        if relation in _DEADLINE_RELATIONS:
+            found.anchors.append(Anchor("offset", text[start : d.end], start, d.end, relation, None, None, d))
+
+
+def _plus_at(text: str, low: str, m: re.Match[str], found: Found) -> None:
+    """ "NTP + 60 days", "award + 30", "T+30": an offset from the named event, in days unless stated."""
+    ev = _PLUS_EVENT.search(low, max(0, m.start() - 30), m.start())
+    if not ev:
+        return
+    unit_word = (m.group("unit") or "days").split()[-1]
+    unit = {"d": "day", "w": "week"}.get(unit_word, unit_word.rstrip("s"))
+    if unit == "day" and (m.group("unit") or "").startswith("business"):
+        unit = "business_day"
+    n = float(m.group("n"))
+    d = Duration(n, n, unit, text[m.start("n") : m.end()], m.start("n"), m.end())
+    event = text[ev.start("event") : ev.end("event")]
+    found.anchors.append(Anchor("offset", text[ev.start() : m.end()], ev.start(), m.end(), "plus", event,
+                                event_key(event) or "start", d))
+
+
+def find_durations(text: str) -> list[Duration]:
+    return scan(text).durations
+
+
+def find_anchors(text: str) -> list[Anchor]:
+    return scan(text).anchors
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    return scan(text).dates
