@@ -293,6 +293,21 @@ def test_timeline_rows_give_a_table_view():
     assert all(set(r) >= {"phase", "start", "end", "duration", "anchor", "source"} for r in rows)
 
 
+def test_extraction_over_20k_words_is_fast():
+    # SOW-like density: one sentence in four carries a date, duration or phase reference.
+    prose = ("The Contractor shall provide qualified staff and maintain the configuration baseline. "
+             "All work products are subject to review by the COR. The Contractor shall follow agency security policy. ")
+    timed = ("The Contractor shall deliver the migration plan within 30 days of contract award and complete Phase 2 "
+             "(Weeks 3-8) by March 1, 2027. ")
+    sections = "\n\n".join(f"## {i}. Section {i}\n\n{(prose + timed) * 4}\n\n- Week {i % 9 + 1}: task {i}"
+                           for i in range(1, 110))
+    doc = read_markdown_string("# SOW\n\n" + sections)
+    assert doc.meta.words > 20_000
+    build_timeline(doc)
+    best = min(_timed(build_timeline, doc) for _ in range(3))
+    assert best < 0.1, f"{best * 1000:.0f} ms"
+
+
 def _timed(fn, *args) -> float:
     t = time.perf_counter()
     fn(*args)

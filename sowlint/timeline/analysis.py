@@ -1,7 +1,8 @@
 """The timeline checks: what in a SOW's schedule cannot hold, each a function with its thresholds.
 
 Structural checks live here (no schedule, sums, order, overlaps, past dates); the realism checks
-(buffer, density, UAT, stabilisation, client waits, fixed dates, ASAP) live in ``realism``.
+(buffer, density, UAT, stabilisation, client waits, fixed dates, ASAP) live in ``realism``.  Every
+check takes ``(doc, tl, **thresholds)`` and returns a list of ``TimelineIssue``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from ..errors import ConfigError
 from . import vocab
 from .describe import entry_name, group_name, when
 from .issues import TimelineIssue, groups, lowered_text, make_issue, principal_deadlines
-from .model import Entry, Timeline, build_timeline
+from .model import build_timeline
 from .realism import asap, client_wait, density, fixed_dates, no_buffer, no_stabilisation, short_uat
+from .records import Entry, Statement, Timeline
 from .spans import START_EVENTS, describe_days
 
 __all__ = ["CHECKS", "TimelineIssue", "analyse", "asap", "client_wait", "density", "end_before_start", "fixed_dates",
@@ -24,6 +26,7 @@ __all__ = ["CHECKS", "TimelineIssue", "analyse", "asap", "client_wait", "density
            "principal_deadlines", "schedule_evidence", "short_uat"]
 
 
+# -- is there a schedule at all ---------------------------------------------------------------------------
 def schedule_evidence(tl: Timeline, min_entries: int = 2, doc: Document | None = None) -> str | None:
     """Why the document has a schedule (the first reason found), or None when it has none."""
     if tl.total is not None:
@@ -35,11 +38,25 @@ def schedule_evidence(tl: Timeline, min_entries: int = 2, doc: Document | None =
         return f"period statement: {period.text[:80]}"
     if len(tl.entries) >= min_entries:
         return f"{len(tl.entries)} schedule entries: {tl.entries[0].text[:60]}"
-    strong = next((e for e in tl.entries if e.source == "table" or e.kind in ("week", "month")), None)
-    if strong is not None:
-        return f"schedule entry: {strong.text[:80]}"
+    weeks = next((e for e in tl.entries if e.kind in ("week", "month")), None)
+    if weeks is not None:
+        return f"schedule entry: {weeks.text[:80]}"
+    # The Timeline section itself states a length or a date ("Estimated timeline: 6-8 weeks").
+    stated = next((st for st in tl.statements if st.role == "timeline" and st.topic in ("principal", "other")
+                   and (_lasts(st) or _dated(st, tl))), None)
+    if stated is not None:
+        return f"timeline section: {stated.text[:80]}"
     deadline = next(iter(principal_deadlines(tl, doc)), None)
     return f"deadline for the work: {deadline.text[:80]}" if deadline is not None else None
+
+
+def _lasts(st: Statement) -> bool:
+    return any(not d.recurring and d.unit != "hour" for d in st.durations)
+
+
+def _dated(st: Statement, tl: Timeline) -> bool:
+    doc_date = tl.document_date.start if tl.document_date is not None else -2
+    return any(v.first is not None and v.start != doc_date for v in st.dates)
 
 
 def no_timeline(doc: Document, tl: Timeline, min_entries: int = 2) -> list[TimelineIssue]:
@@ -51,46 +68,50 @@ def no_timeline(doc: Document, tl: Timeline, min_entries: int = 2) -> list[Timel
         return []
     phases = _untimed_phases(doc)
     detail = f"; {phases} are named without dates or durations" if phases else ""
-    return [TimelineIssue("no_timeline", f"No period of performance, dates, durations or milestones for the work{detail}",
-                          "", 0, 0)]
+    message = f"No period of performance, dates, durations or milestones for the work{detail}"
+    return [TimelineIssue("no_timeline", message, "", 0, 0)]
 
 
-_PHASE_HEAD = re.compile(r"^\s*(?:phase|stage|sprint|milestone|step)\s+(?:\d+|[ivx]+|one|two|three|four|five|six)\b", re.I)
+_PHASE_HEAD = re.compile(r"^\s*(?:phase|stage|sprint|milestone|step)\s+(?:\d+|[ivx]+|one|two|three|four|five|six)\b",
+                         re.I)
 
 
 def _untimed_phases(doc: Document) -> str:
-    names = [line.split(":")[0].strip() for line in doc.text.split("\n") if _PHASE_HEAD.match(line)]
-    names = list(dict.fromkeys(names))
-    if len(names) >= 2:
-        return f"{len(names)} phases ({names[0]} to {names[-1]})"
-    return ""
+    """ "5 phases (Phase One to Phase 5)" when the document names phases but gives them no time."""
+    names = list(dict.fromkeys(line.split(":")[0].strip() for line in doc.text.split("\n") if _PHASE_HEAD.match(line)))
+    return f"{len(names)} phases ({names[0]} to {names[-1]})" if len(names) >= 2 else ""
 
 
 # -- sums and order ---------------------------------------------------------------------------------------
 def over_total(doc: Document, tl: Timeline, tolerance_days: float = 1.0) -> list[TimelineIssue]:
-    """Phases that add up to more than the stated total, and dated work after the period ends."""
+    """Phases that add up to more than the stated total, and dated work after the period of performance ends."""
     issues: list[TimelineIssue] = []
     if tl.total is not None:
         stated = tl.total.high_days
         for group in groups(tl):
-            placed = [e for e in group if e.end_day is not None and e.kind not in ("milestone",)]
+            placed = [e for e in group if e.end_day is not None and e.kind != "milestone"]
             if len(placed) < 2:
                 continue
-            span = max(e.end_day for e in placed) - min(e.start_day if e.start_day is not None else 0.0 for e in placed)  # type: ignore[type-var]
+            first = min(e.start_day if e.start_day is not None else 0.0 for e in placed)
+            span = max(e.end_day for e in placed if e.end_day is not None) - first
             if span > stated + max(tolerance_days, 0.02 * stated):
-                issues.append(make_issue(doc, "over_total", f"{group_name(placed)} add up to {describe_days(span)}; "
-                                         f"the SOW states {tl.total.describe()}", placed[0].start, placed[-1].end))
+                message = f"{group_name(placed)} add up to {describe_days(span)}; the SOW states {tl.total.describe()}"
+                issues.append(make_issue(doc, "over_total", message, placed[0].start, placed[-1].end))
     end = tl.period_end
-    if end is not None and end.last is not None and not _undated_options(tl):
-        for st in tl.statements:
-            if st.topic in ("history", "admin", "sla", "period") or (tl.document_date and st.start <= tl.document_date.start < st.end):
-                continue
-            for v in st.dates:
-                if v.first is not None and (v.first - end.last).days > tolerance_days:
-                    issues.append(make_issue(doc, "over_total", f"'{v.text}' falls after the period of performance ends "
-                                             f"({end.text})", st.start, st.end))
-                    break
+    if end is None or end.last is None or _undated_options(tl):
+        return issues
+    for st in tl.statements:
+        if st.topic in ("history", "citation", "admin", "sla", "period") or _holds_document_date(st, tl):
+            continue
+        late = next((v for v in st.dates if v.first is not None and (v.first - end.last).days > tolerance_days), None)
+        if late is not None:
+            message = f"'{late.text}' falls after the period of performance ends ({end.text})"
+            issues.append(make_issue(doc, "over_total", message, st.start, st.end))
     return issues
+
+
+def _holds_document_date(st: Statement, tl: Timeline) -> bool:
+    return tl.document_date is not None and st.start <= tl.document_date.start < st.end
 
 
 def _undated_options(tl: Timeline) -> bool:
@@ -102,14 +123,29 @@ def out_of_order(doc: Document, tl: Timeline, tolerance_days: float = 0.0) -> li
     """Milestones listed in an order their dates or week numbers contradict."""
     issues = []
     for group in groups(tl):
+        if not _sequence(doc, group):
+            continue
         points = [e for e in group if e.end_day is not None and not e.implied and _comparable(e)]
         for before, after in zip(points, points[1:]):
-            a = before.start_day if before.start_day is not None else before.end_day
-            b = after.start_day if after.start_day is not None else after.end_day
+            a = before.stated_start if before.stated_start is not None else before.end_day
+            b = after.stated_start if after.stated_start is not None else after.end_day
             if a is not None and b is not None and b < a - tolerance_days:
-                issues.append(make_issue(doc, "out_of_order", f"{entry_name(after)} ({when(after)}) is listed after "
-                                         f"{entry_name(before)} ({when(before)}) but comes before it", after.start, after.end))
+                message = (f"{entry_name(after)} ({when(after)}) is listed after {entry_name(before)} "
+                           f"({when(before)}) but comes before it")
+                issues.append(make_issue(doc, "out_of_order", message, after.start, after.end))
     return issues
+
+
+def _sequence(doc: Document, group: list[Entry]) -> bool:
+    """Entries the document presents as a sequence: a timeline section, or a table of phases or milestones
+    (a list of deliverables with due weeks is not read in order)."""
+    if doc.section_at(group[0].start).role == "timeline":
+        return True
+    if group[0].source != "table":
+        return all(e.anchor is not None and e.anchor.kind in ("phase", "sprint", "milestone", "week", "month")
+                   for e in group)
+    header = doc.text[doc.text.rfind("\n", 0, group[0].start - 1) + 1 : group[0].start].lower()
+    return bool(vocab.PHASE_HEADER.search(header))
 
 
 def _comparable(e: Entry) -> bool:
@@ -119,7 +155,7 @@ def _comparable(e: Entry) -> bool:
     return e.anchor is not None and e.anchor.kind == "offset" and e.anchor.event_key in START_EVENTS
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till)\s*$", re.I)
 
 
 def end_before_start(doc: Document, tl: Timeline) -> list[TimelineIssue]:
@@ -127,15 +163,14 @@ def end_before_start(doc: Document, tl: Timeline) -> list[TimelineIssue]:
     issues = []
     for e in tl.entries:
         if e.start_day is not None and e.end_day is not None and e.end_day < e.start_day and not e.implied:
-            issues.append(make_issue(doc, "end_before_start", f"{entry_name(e)} ends ({when(e, end=True)}) before it starts",
-                                     e.start, e.end))
+            message = f"{entry_name(e)} ends ({when(e, end=True)}) before it starts"
+            issues.append(make_issue(doc, "end_before_start", message, e.start, e.end))
     for st in tl.statements:
-        dated = [v for v in st.dates if v.first is not None]
+        dated = [v for v in st.dates if v.first is not None and v.last is not None]
         for a, b in zip(dated, dated[1:]):
-            between = doc.text[a.end : b.start]
-            if _RANGE_JOIN.match(between) and b.last < a.first and not re.search(r"\bbetween\b", between):  # type: ignore[operator]
-                issues.append(make_issue(doc, "end_before_start", f"The range {a.text} to {b.text} ends before it starts",
-                                         a.start, b.end))
+            if _RANGE_JOIN.match(doc.text[a.end : b.start]) and b.last < a.first:  # type: ignore[operator]
+                message = f"The range {a.text} to {b.text} ends before it starts"
+                issues.append(make_issue(doc, "end_before_start", message, a.start, b.end))
     return issues
 
 
@@ -145,36 +180,49 @@ def overlap(doc: Document, tl: Timeline, min_overlap_days: float = 1.0) -> list[
         return []
     issues = []
     for group in groups(tl):
+        if not _sequence(doc, group):
+            continue
         spans = [e for e in group if e.start_day is not None and e.end_day is not None and not e.implied
                  and e.end_day > e.start_day and e.kind != "milestone"]
         for before, after in zip(spans, spans[1:]):
             shared = before.end_day - after.start_day  # type: ignore[operator]
             if shared >= min_overlap_days and after.start_day >= before.start_day:  # type: ignore[operator]
-                issues.append(make_issue(doc, "overlap", f"{entry_name(after)} ({when(after)}) starts before "
-                                         f"{entry_name(before)} ({when(before)}) ends", after.start, after.end))
+                message = f"{entry_name(after)} ({when(after)}) starts before {entry_name(before)} ({when(before)}) ends"
+                issues.append(make_issue(doc, "overlap", message, after.start, after.end))
     return issues
 
 
 # -- dates against the document's own date ----------------------------------------------------------------
+# "by 1 March", "starts on 5 October", "Go-live: 9 December": a date the work is held to.
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\bby|before|no later than|not later than|\bnlt|\bdue(?: on| by)?|until|till|through|deadline|"
+    r"scheduled (?:for|on)|(?:start|begin|commence|end|complete|finish|deliver|launch|run)\w* (?:on|by|from)|"
+    r"go-live(?: on)?|from|:)\s*(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?$")
+
+
 def past_date(doc: Document, tl: Timeline, grace_days: int = 0) -> list[TimelineIssue]:
-    """Schedule dates already past on the day the document is dated."""
-    if tl.document_date is None or tl.document_date.first is None:
+    """Schedule dates already past on the day the document is dated.
+
+    Only a date the document states counts: a file's creation stamp is often years off (a template, a PDF
+    printed later), so it does not date the schedule.
+    """
+    stated = tl.document_date
+    if stated is None or stated.first is None or stated.start < 0:
         return []
-    today = tl.document_date.first
+    candidates = [(e.date, e.start, e.end, f"{entry_name(e)} is dated") for e in tl.entries if e.date is not None]
+    for st in tl.statements_about("period", "principal"):
+        # "the inventory of 14 July" names a date; "complete by 14 July" holds the work to it.
+        candidates += [(v, st.start, st.end, "The schedule names") for v in st.dates if st.topic == "period"
+                       or _DEADLINE_BEFORE.search(doc.text[max(0, v.start - 30) : v.start].lower())]
     issues = []
     seen: set[int] = set()
-    candidates = [(e.date, e.start, e.end, entry_name(e)) for e in tl.entries if e.date is not None]
-    for st in tl.statements:
-        if st.topic in ("period", "principal") and (st.topic == "period" or vocab.DEADLINE.search(st.text.lower())):
-            candidates += [(v, st.start, st.end, None) for v in st.dates]
-    for value, start, end, name in candidates:
-        if value is None or value.last is None or value.start in seen or value.start == tl.document_date.start:
+    for value, start, end, what in candidates:
+        if value.last is None or value.start in seen or value.start == stated.start:
             continue
-        if (today - value.last).days > grace_days:
+        if (stated.first - value.last).days > grace_days:
             seen.add(value.start)
-            what = f"{name} is dated" if name else "The schedule names"
-            issues.append(make_issue(doc, "past_date", f"{what} {value.text}, before the document's own date "
-                                     f"({tl.document_date.text})", start, end))
+            message = f"{what} {value.text}, before the document's own date ({stated.text})"
+            issues.append(make_issue(doc, "past_date", message, start, end))
     return issues
 
 
@@ -190,12 +238,12 @@ def analyse(doc: Document, timeline: Timeline | None = None, date_order: str | N
             **thresholds: float) -> list[TimelineIssue]:
     """Run every check; a threshold goes to the check that names it (``max_per_week=3``)."""
     tl = timeline or build_timeline(doc, date_order)
-    known = {name for check in CHECKS.values() for name in list(inspect.signature(check).parameters)[2:]}
+    params = {name: list(inspect.signature(check).parameters)[2:] for name, check in CHECKS.items()}
+    known = {p for names in params.values() for p in names}
     unknown = sorted(set(thresholds) - known)
     if unknown:
         raise ConfigError(f"unknown timeline threshold {unknown[0]!r} (known: {', '.join(sorted(known))})")
     issues: list[TimelineIssue] = []
-    for check in CHECKS.values():
-        params = list(inspect.signature(check).parameters)[2:]
-        issues.extend(check(doc, tl, **{k: v for k, v in thresholds.items() if k in params}))
+    for name, check in CHECKS.items():
+        issues.extend(check(doc, tl, **{k: v for k, v in thresholds.items() if k in params[name]}))
     return sorted(issues, key=lambda i: (i.start, i.kind))

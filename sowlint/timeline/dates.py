@@ -42,6 +42,10 @@ def infer_order(spans: list[DateSpan], default: str = "MDY") -> str:
     """The day/month order the document itself shows: a first number above 12 can only be a day."""
     dmy = sum(1 for s in spans if s.form == "numeric" and s.first and s.first > 12 and (s.second or 0) <= 12)
     mdy = sum(1 for s in spans if s.form == "numeric" and s.second and s.second > 12 and (s.first or 0) <= 12)
+    if dmy == mdy:
+        # No numeric date settles it: how the document writes its other dates does ("6 July 2026" is day first).
+        dmy = sum(1 for s in spans if s.form == "dmy")
+        mdy = sum(1 for s in spans if s.form == "mdy")
     if dmy > mdy:
         return "DMY"
     if mdy > dmy:
@@ -93,7 +97,9 @@ def parse_with_dateparser(text: str, order: str = "MDY") -> date | None:
     return result.date() if result else None
 
 
-_DATE_LABEL = re.compile(r"(?:(?P<word>[a-z]+)\s+)?(?:date|dated|date of issue|date issued|prepared on)[*_]*\s*:[*_\s]*", re.I)
+_DATE_LABEL = re.compile(
+    r"(?:(?P<word>[a-z]+)\s+)?(?:date|dated|date of issue|date issued|issued(?: on)?|prepared on|sent)[*_]*\s*:[*_\s]*",
+    re.I)
 # "Due date:", "Start date:" name a date of the schedule, not the date the document was written.
 _NOT_DOCUMENT = {"due", "start", "end", "delivery", "completion", "award", "target", "expiry", "expiration", "closing",
                  "submission", "response", "effective", "launch", "release", "finish", "begin", "go-live", "live"}
@@ -135,20 +141,28 @@ def document_date(text: str, created: str | None = None, order: str = "MDY", val
             stamp = datetime.fromisoformat(created.replace("Z", "+00:00")).date()
         except ValueError:
             return None
-        return DateValue(DateSpan(created, -1, -1, "iso", stamp.year, stamp.month, stamp.day), stamp, stamp, "day")
+        # Not in the text: offsets -1 say so, and the text names it as the file's date.
+        span = DateSpan(f"{stamp.isoformat()} (file metadata)", -1, -1, "iso", stamp.year, stamp.month, stamp.day)
+        return DateValue(span, stamp, stamp, "day")
     return None
 
 
 def _maybe_label(text: str, at: int) -> bool:
-    window = text[max(0, at - 12) : at]
-    return "ate" in window or "ATE" in window or "repared" in window
+    """A cheap test before the label pattern: a colon and a label word just before ``at``."""
+    window = text[max(0, at - 22) : at].lower()
+    return ":" in window and ("date" in window or "issued" in window or "prepared" in window or "sent" in window)
 
 
 def _label_before(line: str, at: int) -> bool:
-    """A "Date:" label (not "Due date:") ends within three characters before ``at``."""
+    """A "Date:" label (not "Due date:") right before ``at``, a weekday at most between them."""
     if len(line) > 240:
         return False
-    for m in _DATE_LABEL.finditer(line, max(0, at - 40), at):
-        if (m.group("word") or "").lower() not in _NOT_DOCUMENT and at - m.end() <= 3:
+    for m in _DATE_LABEL.finditer(line, 0, at):
+        gap = line[m.end() : at].strip(" ,").lower()
+        if (m.group("word") or "").lower() not in _NOT_DOCUMENT and (not gap or gap in _WEEKDAYS):
             return True
     return False
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"}

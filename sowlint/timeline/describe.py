@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Entry
+from .records import Entry
 from .spans import fmt
 
 _PLURAL = {"phase": "Phases", "sprint": "Sprints", "week": "Weeks", "month": "Months", "day": "Days",

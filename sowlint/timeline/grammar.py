@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .datespans import DIGIT_DATE, MONTH_NUMBER, digit_date, month_date_at, placeholders, quarter_at
 from .spans import Anchor, DateSpan, Duration
 
 _SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -34,47 +35,52 @@ _NUM_PART = re.compile(_NUM)
 _NUMBER_BEFORE = re.compile(
     rf"(?<![\w$€£.,/:+-])(?P<num>(?:between{_S1})?{_NUM}(?:{_S}(?:-|–|—|to|or|and){_S}{_NUM})?)[ \t-]+"
     rf"(?:(?P<qual>business|working|work|calendar|consecutive|full|man|person|staff|labou?r)[ \t-]+)?$")
-_ONE_BEFORE = re.compile(rf"(?<!\w)(?:a|an|one){_S1}(?:single{_S1}|full{_S1})?(?:(?P<qual>business|working|calendar){_S1})?$")
+_ONE_BEFORE = re.compile(
+    rf"(?<!\w)(?:a|an|one){_S1}(?:single{_S1}|full{_S1})?(?:(?P<qual>business|working|calendar){_S1})?$")
 # Time words right after a non-letter; leading with that class lets the scan skip inside words quickly.
 _TOKEN = re.compile(
-    r"[^a-z](?P<tok>hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|mos?|years?|yrs?|quarters?|sprints?|iterations?|"
-    r"phases?|stages?|milestones?|releases?|waves?|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4])")
+    r"[^a-z](?P<tok>hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|mos?|years?|yrs?|quarters?|sprints?|"
+    r"iterations?|phases?|stages?|milestones?|releases?|waves?|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4])")
 _UNITS = {"hour": "hour", "hr": "hour", "day": "day", "week": "week", "wk": "week", "fortnight": "fortnight",
           "month": "month", "mo": "month", "year": "year", "yr": "year", "quarter": "quarter"}
-_REF_KINDS = {"week": "week", "wk": "week", "sprint": "sprint", "iteration": "sprint", "phase": "phase", "stage": "phase",
-              "wave": "phase", "month": "month", "day": "day", "milestone": "milestone", "release": "release"}
+_REF_KINDS = {"week": "week", "wk": "week", "sprint": "sprint", "iteration": "sprint", "phase": "phase",
+              "stage": "phase", "wave": "phase", "month": "month", "day": "day", "milestone": "milestone",
+              "release": "release"}
 _STEMS = frozenset(_UNITS) | frozenset(_REF_KINDS)
 _QUALIFIERS = frozenset({"business", "working", "work", "calendar", "consecutive", "full", "man", "person", "staff",
                          "labor", "labour"})
 # Last words of the relations _REL_BEFORE knows ("no later than" ends in "than", "prior to" in "to").
 _RELATION_ENDS = frozenset({"within", "in", "after", "following", "from", "before", "to", "than", "nlt", "exceed",
                             "exceeding", "up", "least", "by", "at", "over", "for", "during", "lasting", "of"})
-_DIGIT = re.compile(r"\d")
-_MONTH_NUMBER = {name: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for name in names}
 
+# "Week 3", "Weeks 3-8", "Sprint 4", "Phase II", "Day 30", "Weeks 3 through Week 8"
 _ORD = r"(?:\d{1,3}|(?:iii|ii|iv|i|viii|vii|vi|v|ix|x)\b|one|two|three|four|five|six|seven|eight|nine|ten)"
 _KW = r"(?:weeks?|wks?\.?|sprints?|iterations?|phases?|stages?|months?|days?|milestones?|releases?|waves?)"
 _REF = re.compile(rf"(?P<kw>{_KW}){_S}[-#:]?{_S}(?P<a>{_ORD})"
                   rf"(?:{_S}(?:-|–|—|to|through|thru|&|and){_S}(?:{_KW}{_S})?(?P<b>{_ORD}))?(?![\w.]*\d)")
-_PLUS = re.compile(r"\+[ \t]*(?P<n>\d{1,4})(?:[ \t]*(?P<unit>calendar days?|business days?|days?|weeks?|months?|d|w)\b)?")
-_PLUS_EVENT = re.compile(r"(?<!\w)(?P<event>ntp|notice to proceed|contract award|award|kick-?off|ko|signature|start|t0?|d)[ \t]*$")
+# "NTP + 60 days", "award + 30", "T+30"
+_PLUS = re.compile(
+    r"\+[ \t]*(?P<n>\d{1,4})(?:[ \t]*(?P<unit>calendar days?|business days?|days?|weeks?|months?|d|w)\b)?")
+_PLUS_EVENT = re.compile(
+    r"(?<!\w)(?P<event>ntp|notice to proceed|contract award|award|kick-?off|ko|signature|start|t0?|d)[ \t]*$")
 
+# The relation before a duration ("within", "no later than") and the event after it ("of contract signature").
 _REL_BEFORE = re.compile(
     r"(?P<rel>within|in|after|following|from|before|prior to|no later than|not later than|nlt|no sooner than|"
     r"no earlier than|not to exceed|not exceeding|no longer than|up to|at least|by|at|over|for|during|lasting|of)"
     r"[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
 _REL_AFTER = re.compile(
-    r"[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?(?P<rel>of|after|following|from|before|prior to|since|post|past|beyond|upon|aro|adc|dac|daa)"
+    r"[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?"
+    r"(?P<rel>of|after|following|from|before|prior to|since|post|past|beyond|upon|aro|adc|dac|daa)"
     r"\b(?:[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|each[ \t]+|every[ \t]+)?(?P<event>[^,.;:()|\n]{1,80}))?")
-_DEADLINE_RELATIONS = ("within", "no later than", "not later than", "nlt", "up to", "not to exceed", "by", "no longer than")
-_EVENT_STOP = re.compile(r" (?:and|or|but|the contractor|contractor|vendor|we|you|shall|will|must|to|for|in|with|which|"
-                         r"that|unless|whichever|if|at|as|is|are|be|by|on|per|where|when)\b")
+_DEADLINE_RELATIONS = ("within", "no later than", "not later than", "nlt", "up to", "not to exceed", "by",
+                       "no longer than")
+_EVENT_STOP = re.compile(r" (?:and|or|but|the contractor|contractor|vendor|we|you|shall|will|must|to|for|in|with|"
+                         r"which|that|unless|whichever|if|at|as|is|are|be|by|on|per|where|when)\b")
 _RECURRING_BEFORE = re.compile(r"\b(?:every|each|per|once|twice|times)[ \t]*$")
 _RECURRING_AFTER = re.compile(r"[ \t]*(?:a|an|per|each|every|/)[ \t]*(?:day|week|month|year|hour)\b")
+# "after receipt of client content", "upon approval", "subject to the client's sign-off"
 _DEPENDENCY = re.compile(
     r"(?P<rel>after|upon|following|once|pending|until|subject to|contingent (?:up)?on|dependent (?:up)?on|"
     r"conditional (?:up)?on)[ \t]+(?:the[ \t]+)?(?P<event>(?:(?:client|customer|government|agency|owner|buyer|"
@@ -82,22 +88,13 @@ _DEPENDENCY = re.compile(
     r"(?:receipt|approval|acceptance|sign-?off|review|provision|availability|confirmation|feedback|access)"
     r"(?:[ \t]+of[ \t]+[^,.;:()|\n]{1,60})?)")
 
-_DIGIT_DATE = re.compile(r"[^0-9./:](?P<a>[0-9]{1,4})(?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)(?P<c>[0-9]{4}|[0-9]{2})")
-_DAY_BEFORE = re.compile(r"(?<![\w./$])(?:the[ \t]+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+day)?(?:[ \t]+of)?(?P<sep>[ \t]+|-)$")
-_YEAR_AFTER = re.compile(r"\.?,?(?P<sep>[ \t]+|-)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
-_DAY_YEAR_AFTER = re.compile(r"\.?[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)")
-_QUARTER_YEAR = re.compile(r"[ \t]*(?:(?:fy|cy)[ \t]*)?'?(?P<y>(?:19|20)\d\d|\d\d)(?!\d)")
-_QUARTER_WORD = re.compile(r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t]+$")
-_QUARTER_OF = re.compile(r"(?:[ \t]+of)?[ \t]+(?:(?:fy|cy)[ \t]*)?(?P<y>(?:19|20)\d\d)(?!\d)")
-_PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]|xx/xx/xx(?:xx)?|xx-xx-xx(?:xx)?|mm/dd/yy(?:yy)?|dd/mm/yy(?:yy)?")
-_PLACEHOLDER_WORDS = re.compile(r"date|start|end\b|deadline|month|year|duration|period|week|#")
-_VERB_MONTHS = ("may", "march", "mar", "jan", "sept", "sep", "dec", "nov", "oct", "aug", "jun", "jul", "apr", "feb")
-
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass
 class Found:
+    """What a scan found, each list in order of position."""
+
     durations: list[Duration] = field(default_factory=list)
     anchors: list[Anchor] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
@@ -149,15 +146,13 @@ def scan(text: str, dependencies: bool = True) -> Found:
             _duration_at(text, low, s, e, stem, found)
         if stem in _REF_KINDS:
             _ref_at(text, low, s, stem, found)
-        if word in _MONTH_NUMBER:
-            _month_date_at(text, low, s, e, word, found)
+        if word in MONTH_NUMBER:
+            month_date_at(text, low, s, e, word, found.dates)
         elif word[0] == "q" and word[1:].isdigit() or stem == "quarter":
-            _quarter_at(text, low, s, e, word, found)
-    for m in _DIGIT_DATE.finditer(padded):
-        _digit_date(text, low, m, found)
-    for m in _PLACEHOLDER.finditer(low):
-        if m.group()[0] != "[" or _PLACEHOLDER_WORDS.search(m.group()):
-            found.dates.append(DateSpan(text[m.start() : m.end()], m.start(), m.end(), "placeholder"))
+            quarter_at(text, low, s, e, word, found.dates)
+    for m in DIGIT_DATE.finditer(padded):
+        digit_date(text, low, m, found.dates)
+    found.dates += placeholders(text, low)
     found.durations = _dedupe_spans(sorted(found.durations, key=lambda d: d.start))
     _offsets(text, low, found)
     for m in _PLUS.finditer(low):
@@ -167,14 +162,16 @@ def scan(text: str, dependencies: bool = True) -> Found:
     # A numbered reference inside a duration ("30 days" is no "Day 30") or inside a longer reference
     # ("Week 8" of "Weeks 3 through Week 8") is not one of its own.
     starts = [d.start for d in found.durations]
+    relative = [a for a in found.anchors if a.kind in ("offset", "dependency")]
     refs = sorted((a for a in found.anchors if a.kind not in ("offset", "dependency")), key=lambda a: (a.start, -a.end))
     refs = [a for a in _dedupe_spans(refs) if not _inside_duration(a, starts, found.durations)]
-    found.anchors = sorted([a for a in found.anchors if a.kind in ("offset", "dependency")] + refs, key=lambda a: a.start)
-    found.dates = sorted(_dedupe_spans(sorted(found.dates, key=lambda d: (d.start, -d.end))), key=lambda d: d.start)
+    found.anchors = sorted(relative + refs, key=lambda a: a.start)
+    found.dates = _dedupe_spans(sorted(found.dates, key=lambda d: (d.start, -d.end)))
     return found
 
 
 def _inside_duration(a: Anchor, starts: list[int], durations: list[Duration]) -> bool:
+    """Does ``a`` overlap one of the (sorted, non-overlapping) durations?"""
     i = bisect_right(starts, a.end) - 1
     while i >= 0 and durations[i].end > a.start:
         if durations[i].start < a.end:
@@ -219,6 +216,7 @@ def _prev_word(low: str, pos: int) -> tuple[str, int]:
 
 
 def _duration_at(text: str, low: str, s: int, e: int, stem: str, found: Found) -> None:
+    """The duration ending in the unit word at ``low[s:e]``: "six (6) weeks", "3-4 months", "a week"."""
     if stem in ("mo", "hr", "wk", "yr") and e < len(low) and low[e] == ".":
         e += 1
     # Cheap test first: the unit must follow a number ("6", "(6)", "six"), maybe with a qualifier between.
@@ -227,14 +225,15 @@ def _duration_at(text: str, low: str, s: int, e: int, stem: str, found: Found) -
         word, at = _prev_word(low, at)
     if not (word[-1:].isdigit() or word.endswith(")") or word in WORD_NUMBERS):
         return
-    m = _NUMBER_BEFORE.search(low, max(0, s - 60), s)
+    m = _NUMBER_BEFORE.search(low, max(0, at - 32), s)  # a range ("six (6) to eight (8)") starts a little earlier
     if m:
         values = [v for v in (parse_number(p.group()) for p in _NUM_PART.finditer(m.group("num"))) if v is not None]
         if not values:
             return
         qual = m.group("qual")
         effort = qual in ("man", "person", "staff", "labor", "labour")
-        found.durations.append(_duration(text, low, min(values), max(values), _unit_name(stem, qual), m.start(), e, effort))
+        unit = _unit_name(stem, qual)
+        found.durations.append(_duration(text, low, min(values), max(values), unit, m.start(), e, effort))
         return
     if stem in ("mo", "hr", "wk", "yr"):
         return  # an abbreviation needs a number: "a mo" is not a month
@@ -244,6 +243,7 @@ def _duration_at(text: str, low: str, s: int, e: int, stem: str, found: Found) -
 
 
 def _duration(text: str, low: str, a: float, b: float, unit: str, start: int, end: int, effort: bool) -> Duration:
+    """A Duration, marked recurring when it is a rate ("twice a week", "24 hours a day")."""
     window = low[max(0, start - 12) : start]
     recurring = bool(_RECURRING_BEFORE.search(window) or _RECURRING_AFTER.match(low, end))
     # "a day" right after a number and unit ("24 hours a day") is the second half of a rate.
@@ -253,6 +253,7 @@ def _duration(text: str, low: str, a: float, b: float, unit: str, start: int, en
 
 
 def _ref_at(text: str, low: str, s: int, stem: str, found: Found) -> None:
+    """A numbered reference at ``low[s:]``: "Week 3", "Weeks 3-8", "Sprint 4", "Phase II", "Day 30"."""
     m = _REF.match(low, s)
     if not m:
         return
@@ -266,69 +267,11 @@ def _ref_at(text: str, low: str, s: int, stem: str, found: Found) -> None:
     found.anchors.append(Anchor(kind, text[m.start() : m.end()], m.start(), m.end(), low=a, high=b or a))
 
 
-def _month_date_at(text: str, low: str, s: int, e: int, word: str, found: Found) -> None:
-    # Lower-case "may" or "march" is a verb; a lower-case "dec" is an abbreviation of something else.
-    if text[s].islower() and word in _VERB_MONTHS:
-        return
-    month = _MONTH_NUMBER[word]
-    day = _DAY_BEFORE.search(low, max(0, s - 25), s) if _DIGIT.search(low, max(0, s - 25), s) else None
-    if day:
-        year = _YEAR_AFTER.match(low, e)
-        if year and (len(year.group("y")) == 4 or (year.group("sep") == "-" and day.group("sep") == "-")):
-            found.dates.append(DateSpan(text[day.start() : year.end()], day.start(), year.end(), "dmy",
-                                        _year(year.group("y")), month, int(day.group("d"))))
-            return
-    m = _DAY_YEAR_AFTER.match(low, e)
-    if m:
-        found.dates.append(DateSpan(text[s : m.end()], s, m.end(), "mdy", int(m.group("y")), month, int(m.group("d"))))
-        return
-    m = _YEAR_AFTER.match(low, e)
-    if m and len(m.group("y")) == 4 and m.group("sep") != "-":
-        found.dates.append(DateSpan(text[s : m.end()], s, m.end(), "my", int(m.group("y")), month))
-
-
-def _quarter_at(text: str, low: str, s: int, e: int, word: str, found: Found) -> None:
-    if word[0] == "q" and word[1:].isdigit():
-        m = _QUARTER_YEAR.match(low, e)
-        if m:
-            found.dates.append(DateSpan(text[s : m.end()], s, m.end(), "quarter", _year(m.group("y")), quarter=int(word[1])))
-        return
-    before = _QUARTER_WORD.search(low, max(0, s - 10), s)
-    after = _QUARTER_OF.match(low, e)
-    if before and after:
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(before.group("qw")) or int(before.group("qw")[0])
-        found.dates.append(DateSpan(text[before.start() : after.end()], before.start(), after.end(), "quarter",
-                                    int(after.group("y")), quarter=q))
-
-
-def _digit_date(text: str, low: str, m: re.Match[str], found: Found) -> None:
-    s, e = m.start("a") - 1, m.end() - 1  # the match ran on the text with one leading space
-    if (e < len(low) and (low[e].isdigit() or (low[e] in "/." and
-                                                                                       low[e + 1 : e + 2].isdigit()))):
-        return
-    a, sep, b, c = m.group("a"), m.group("sep"), m.group("b"), m.group("c")
-    if len(a) == 4:
-        if len(c) <= 2 and a[:2] in ("19", "20"):
-            found.dates.append(DateSpan(text[s:e], s, e, "iso", int(a), int(b), int(c)))
-        return
-    if len(a) > 2 or len(c) == 3:
-        return
-    if sep in ".-" and len(c) != 4:
-        return  # "4.2.19" reads as a clause number and "3-4-19" as a part number, not a date
-    if len(c) == 4 and c[:2] not in ("19", "20"):
-        return
-    found.dates.append(DateSpan(text[s:e], s, e, "numeric", _year(c), first=int(a), second=int(b)))
-
-
-def _year(text: str) -> int:
-    y = int(text)
-    return y if y >= 100 else (2000 + y if y < 70 else 1900 + y)
-
-
 EVENT_KEYS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("kickoff", re.compile(r"kick[\s-]?off|post[\s-]award (?:conference|meeting|orientation)|orientation", re.I)),
     ("signature", re.compile(r"sign(?:ature|ing|ed)?\b(?!-?off)|execution|executed|countersign", re.I)),
-    ("award", re.compile(r"award|\baro\b|receipt of (?:the )?(?:purchase |task |delivery )?order|(?:purchase|task|delivery) order", re.I)),
+    ("award", re.compile(r"award|\baro\b|receipt of (?:the )?(?:purchase |task |delivery )?order|"
+                         r"(?:purchase|task|delivery) order", re.I)),
     ("start", re.compile(r"\bstart|commence|beginning|initiation|effective date|notice to proceed|\bntp\b|"
                          r"project launch|contract date|onset|mobili[sz]ation|\bt0?\b|\bd\b", re.I)),
     ("golive", re.compile(r"go[\s-]?live|launch|cut[\s-]?over|production release|deployment to production", re.I)),
@@ -354,6 +297,7 @@ def event_key(event: str | None) -> str | None:
 
 
 def _trim_event(event: str) -> str:
+    """The event phrase without the clause after it: "signature and the vendor shall" -> "signature"."""
     stop = _EVENT_STOP.search(" " + event.lower())
     if stop:
         event = (" " + event)[: stop.start()]
@@ -385,7 +329,8 @@ def _offsets(text: str, low: str, found: Found) -> None:
                 # "a period of six months of support": "of" names a content, not an anchor.
                 if rel2 != "of" or key or relation in _DEADLINE_RELATIONS:
                     end = after.start("event") + len(event)
-                    found.anchors.append(Anchor("offset", text[start:end], start, end, relation or rel2, event, key, d))
+                    found.anchors.append(Anchor("offset", text[start:end], start, end, relation or rel2, event, key,
+                                                d))
                     continue
         if relation in _DEADLINE_RELATIONS:
             found.anchors.append(Anchor("offset", text[start : d.end], start, d.end, relation, None, None, d))

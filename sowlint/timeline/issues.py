@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
 from . import vocab
-from .model import Entry, Statement, Timeline
+from .records import Entry, Statement, Timeline
 from .spans import START_EVENTS
 
 
@@ -22,44 +23,45 @@ class TimelineIssue:
 
 
 def make_issue(doc: Document, kind: str, message: str, start: int, end: int) -> TimelineIssue:
+    """An issue whose evidence is ``doc.text[start:end]``."""
     return TimelineIssue(kind, message, doc.text[start:end], start, end)
 
 
 def groups(tl: Timeline) -> list[list[Entry]]:
-    groups: dict[int, list[Entry]] = {}
+    """The entries of each table, timeline section or list, in order."""
+    found: dict[int, list[Entry]] = {}
     for e in tl.entries:
-        groups.setdefault(e.group, []).append(e)
-    return list(groups.values())
+        found.setdefault(e.group, []).append(e)
+    return list(found.values())
 
 
 def lowered_text(doc: Document) -> str:
-    low = getattr(doc, "_timeline_lower", None)
-    if low is None or len(low) != len(doc.text):
-        low = doc.text.lower()
-        try:
-            object.__setattr__(doc, "_timeline_lower", low)
-        except AttributeError:
-            pass
-    return low
+    """``doc.text`` in lower case, made once per text however many checks ask."""
+    return _lower(doc.text)
 
 
-# -- is there a schedule at all --------------------------------------------------------------------------
+@lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 def principal_deadlines(tl: Timeline, doc: Document | None = None) -> list[Statement]:
     """Statements that put a date or an offset from the start on the work itself (not reports, not SLAs)."""
+    doc_date = tl.document_date.start if tl.document_date is not None else -2
     found = []
     for st in tl.statements_about("principal", "other"):
         low = sentence_of(doc, st) if doc is not None else st.text.lower()
         # "30 days prior to the start" is a prerequisite, not a date for the work.
         offsets = [a for a in st.anchors if a.kind == "offset" and a.event_key in START_EVENTS
                    and a.offset is not None and a.offset.unit != "hour" and a.relation not in ("before", "prior to")]
-        dated = [v for v in st.dates if v.first is not None and (tl.document_date is None or v.start != tl.document_date.start)]
+        dated = [v for v in st.dates if v.first is not None and v.start != doc_date]
         if (offsets and vocab.PRINCIPAL.search(low)) or (dated and vocab.DEADLINE.search(low)):
             found.append(st)
     return found
 
 
 def sentence_of(doc: Document, st: Statement, max_lines: int = 4) -> str:
-    """The statement with the lines it continues: a PDF line that starts in lower case is mid-sentence."""
+    """The statement (lower case) with the lines it continues: a PDF line that starts in lower case is mid-sentence."""
     low = lowered_text(doc)
     start = st.start
     for _ in range(max_lines):

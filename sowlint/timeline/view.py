@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from .model import Entry, Timeline
+from .records import Entry, Timeline
 from .spans import describe_days, fmt
 
 COLUMNS = ("phase", "start", "end", "duration", "anchor", "source")
@@ -21,7 +21,6 @@ def timeline_rows(tl: Timeline) -> list[dict]:
             "duration": tl.total.describe() if tl.total is not None else "",
             "anchor": tl.start_event or "",
             "source": _source(tl.total_statement.text if tl.total_statement else ""),
-            "offset": tl.total_statement.start if tl.total_statement else None,
         })
     for e in tl.entries:
         rows.append({
@@ -31,7 +30,6 @@ def timeline_rows(tl: Timeline) -> list[dict]:
             "duration": e.duration.describe() if e.duration is not None else _span(e),
             "anchor": _anchor(e),
             "source": _source(e.text),
-            "offset": e.start,
         })
     return rows
 
