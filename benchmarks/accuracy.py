@@ -11,8 +11,8 @@ A document is *positive* when the risk is present according to ``labels.yaml``:
 * ``client-inputs``: ``has_client_inputs.value`` is false; predicted by a ``client-inputs`` error;
 * ``day-one-dependency``: ``day_one_dependency.value`` is true; predicted by a ``day-one-dependency`` error
   (the info-level rule, a dependency that states its consequence, is not the labelled risk);
-* ``timeline``: ``timeline_risk.at_risk`` is true; predicted by a ``timeline`` error or warning, measured
-  only once the pack has timeline rules (see ``TIMELINE`` below).
+* ``timeline``: ``timeline_risk.at_risk`` is true; predicted by a ``timeline`` finding tagged schedule-risk,
+  see ``TIMELINE`` below.
 
 Soft promises are labelled as verbatim phrases.  A phrase is *found* when a ``soft-promise`` finding's
 evidence covers most of its words (after collapsing whitespace); a finding is *on a label* when it covers
@@ -63,9 +63,12 @@ CATEGORIES = {
     "client-inputs": (lambda label: _false(label, "has_client_inputs"), ("error",)),
     "day-one-dependency": (lambda label: _true(label, "day_one_dependency"), ("error",)),
 }
-# TIMELINE: measured once the pack has rules of category "timeline" (the timeline model is being written
-# separately).  Until then the category is reported as "no rules" rather than as a flag-nothing score.
+# TIMELINE: a document is predicted at risk by a timeline finding whose rule is tagged "schedule-risk"
+# (the schedule cannot hold: no timeline, phases over the total, too short, fixed dates that depend on
+# others).  Drafting warnings such as a missing buffer or an unstated review turnaround are reported to
+# users but are not what `timeline_risk.at_risk` labels.
 TIMELINE = ("timeline", _at_risk, ("error", "warning"))
+SCHEDULE_RISK_TAG = "schedule-risk"
 
 
 @dataclass
@@ -248,7 +251,8 @@ def evaluate(corpus: Path = DEFAULT_CORPUS, jobs: int = 1) -> Evaluation:
             actual = actual_of(label)
             if actual is None:
                 continue
-            predicted = any(f.category == category and f.severity in severities for f in result.findings)
+            predicted = any(f.category == category and f.severity in severities
+                            and (category != "timeline" or SCHEDULE_RISK_TAG in f.tags) for f in result.findings)
             (timeline if category == "timeline" else confusions[category]).add(actual, predicted, name)
         evidences = [f.evidence for f in result.findings if f.category == "soft-promise"]
         score_soft_promises(soft, name, list(label.get("soft_promises") or []), evidences)

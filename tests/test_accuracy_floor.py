@@ -47,6 +47,17 @@ def test_structural_floors(evaluation, category):
     assert c.f1 > c.baseline_f1, f"{category}: no better than flagging every document"
 
 
+
+@needs_corpus
+@pytest.mark.corpus
+def test_timeline_floor(evaluation):
+    """Issue 5: F1 >= 0.85 and specificity >= 0.70 against timeline_risk.at_risk."""
+    c = evaluation.timeline
+    assert c is not None, "the default pack has no timeline rules"
+    assert c.f1 >= 0.85, f"timeline: F1 {c.f1:.2f} ({c.misses})"
+    assert c.specificity >= 0.70, f"timeline: specificity {c.specificity:.2f} ({c.misses})"
+    assert c.f1 > c.baseline_f1
+
 @needs_corpus
 @pytest.mark.corpus
 def test_day_one_dependency_finds_labelled_cases_without_false_alarms(evaluation):

@@ -126,10 +126,25 @@ def test_overlap_is_quiet_when_the_sow_says_phases_run_in_parallel_or_do_not_ove
     assert run(checks.overlap, OVERLAPPING.replace("Weeks 3-6", "Weeks 5-6")) == []
 
 
+def test_deliverables_due_out_of_list_order_and_staff_weeks_are_no_sequence():
+    markdown = ("# SOW\n## Deliverables\n| ID | Deliverable | Due |\n|---|---|---|\n| D1 | Plan | Week 2 |\n"
+                "| D2 | Cut-over | Week 19 |\n| D3 | Guides | Week 18 |\n## Team\n| Role | Name | Commitment |\n"
+                "|---|---|---|\n| Architect | Dana | Full time, weeks 1 to 19 |\n| Lead | Ola | Full time, weeks 10 to 19 |\n")
+    assert run(checks.out_of_order, markdown) == [] and run(checks.overlap, markdown) == []
+
+
 # -- past_date -------------------------------------------------------------------------------------------------
 def test_past_date_fires_for_a_milestone_before_the_document_date():
     issues = run(checks.past_date, "# Proposal\nDate: 10 May 2027\n## Schedule\n- Kick-off: 1 March 2027\n- Go-live: 1 June 2027\n")
     assert [i.message for i in issues] == ["'Kick-off' is dated 1 March 2027, before the document's own date (10 May 2027)"]
+
+
+def test_past_date_ignores_dates_that_are_not_deadlines_and_file_metadata():
+    assert run(checks.past_date, "# SOW\nDate: 21 Aug 2026\n## Scope\nThe migration covers the jobs listed in the "
+                                 "inventory of 14 July 2026.\n") == []
+    doc = read_markdown_string("# Proposal\n## Schedule\n- Kick-off: 1 March 2027\n- Go-live: 1 June 2027\n")
+    doc.meta.created = "2028-01-01T00:00:00"
+    assert checks.past_date(doc, build_timeline(doc)) == []
 
 
 def test_past_date_is_quiet_for_future_dates_or_an_undated_document():

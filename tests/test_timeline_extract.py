@@ -293,6 +293,39 @@ def test_timeline_rows_give_a_table_view():
     assert all(set(r) >= {"phase", "start", "end", "duration", "anchor", "source"} for r in rows)
 
 
+def test_timeline_rows_show_calendar_dates_when_the_start_date_is_stated():
+    doc = read_markdown_string(
+        "# Proposal\n\n## Timeline\n\nThe project starts on Monday, October 5, 2026.\n\n| Phase | Timing |\n|---|---|\n"
+        "| Discovery | Week 1 |\n| Design | Weeks 2 to 4 |\n")
+    rows = timeline_rows(build_timeline(doc))
+    assert [(r["phase"], r["start"], r["end"]) for r in rows] == [
+        ("Discovery", "2026-10-05", "2026-10-11"), ("Design", "2026-10-12", "2026-11-01")]
+
+
+def test_day_month_order_follows_how_the_document_writes_dates():
+    doc = read_markdown_string("# SOW\nDate: 08/06/2026\n\n## Timeline\n\nThe study runs for 18 weeks from "
+                               "Monday 6 July 2026 to Friday 6 November 2026.\n")
+    tl = build_timeline(doc)
+    assert tl.date_order == "DMY" and tl.document_date.first == date(2026, 6, 8)
+    assert tl.total.describe() == "18 weeks"
+
+
+def test_a_retainer_term_and_a_placeholder_start_are_a_period():
+    tl = build_timeline(read_markdown_string("# SOW\n\n## H. Term\n\nThe retainer starts on <insert start date> and "
+                                             "runs for an initial term of 6 months.\n"))
+    assert tl.total.describe() == "6 months" and tl.placeholder_period
+
+
+def test_a_phase_table_under_the_period_heading_is_a_schedule_not_the_period():
+    doc = read_markdown_string(
+        "# SOW\n\n## 5. PERIOD OF PERFORMANCE\n\nThis is a 12-week engagement starting on 16 March 2026.\n\n"
+        "| Phase | Duration | Activities |\n|---|---|---|\n| Phase 1: Discovery | 4 weeks | Workshops |\n"
+        "| Phase 2: Build | 6 weeks | Warehouse, historical data |\n| Phase 3: Rollout | 4 weeks | Training |\n")
+    tl = build_timeline(doc)
+    assert tl.total.describe() == "12 weeks"
+    assert [(e.start_day, e.end_day) for e in tl.entries] == [(0, 28), (28, 70), (70, 98)]
+
+
 def test_extraction_over_20k_words_is_fast():
     # SOW-like density: one sentence in four carries a date, duration or phase reference.
     prose = ("The Contractor shall provide qualified staff and maintain the configuration baseline. "

@@ -21,7 +21,7 @@ from ..context import Hit, LintContext
 from ..rulepack.model import Strict
 
 CHECKS = ("no_timeline", "over_total", "out_of_order", "end_before_start", "overlap", "past_date",
-          "no_buffer", "density", "short_uat", "no_stabilisation", "client_wait", "asap")
+          "no_buffer", "density", "short_uat", "no_stabilisation", "client_wait", "fixed_dates", "asap")
 
 
 def _analysis(name: str):

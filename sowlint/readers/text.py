@@ -20,7 +20,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,100}?)\1\s*:?\s*$")
 _RUN_IN = re.compile(r"^(\*\*|__)((?:\d|section|article|part)[^*_]{0,80}?[.:])\1\s+(\S.*)$", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")  # no "[" inside: runs of "[" stay linear
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 

@@ -187,7 +187,8 @@ def overlap(doc: Document, tl: Timeline, min_overlap_days: float = 1.0) -> list[
         for before, after in zip(spans, spans[1:]):
             shared = before.end_day - after.start_day  # type: ignore[operator]
             if shared >= min_overlap_days and after.start_day >= before.start_day:  # type: ignore[operator]
-                message = f"{entry_name(after)} ({when(after)}) starts before {entry_name(before)} ({when(before)}) ends"
+                message = (f"{entry_name(after)} ({when(after)}) starts before {entry_name(before)} "
+                           f"({when(before)}) ends")
                 issues.append(make_issue(doc, "overlap", message, after.start, after.end))
     return issues
 

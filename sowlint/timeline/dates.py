@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -116,14 +117,17 @@ def document_date(text: str, created: str | None = None, order: str = "MDY", val
         values = [normalise(span, order) for span in find_dates(text)]
     head_chars = min(head_chars, max(300, len(text) // 5))  # in a one-page text, "the top" is its first lines
     head: DateValue | None = None
+    starts = [v.start for v in values]
     for value in values:
         if value.first is None or (value.start > head_chars and not _maybe_label(text, value.start)):
             continue
         line_start = text.rfind("\n", 0, value.start) + 1
         line_end = text.find("\n", value.end)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        label = _label_before(line, value.start - line_start)
-        if label:
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start > 240:
+            continue  # a date inside a paragraph is not the date the document was written
+        line = text[line_start:line_end]
+        if _label_before(line, value.start - line_start):
             return value
         # Near the top, a line that is little more than the date ("June 13, 2020", "Washington, 11 July 2018")
         # is the document's; "Kick-off: 1 March 2027" is a milestone.
@@ -131,7 +135,7 @@ def document_date(text: str, created: str | None = None, order: str = "MDY", val
             continue
         rest = line.replace(value.text, " ")
         # "9/28/2019-9/27/2020" on its own line is a period, not the day of writing.
-        single = sum(1 for v in values if line_start <= v.start < line_start + len(line)) == 1
+        single = bisect_left(starts, line_end) - bisect_left(starts, line_start) == 1
         if ":" not in rest and len(rest.split()) <= 3 and single:
             head = value
     if head is not None:
@@ -155,8 +159,6 @@ def _maybe_label(text: str, at: int) -> bool:
 
 def _label_before(line: str, at: int) -> bool:
     """A "Date:" label (not "Due date:") right before ``at``, a weekday at most between them."""
-    if len(line) > 240:
-        return False
     for m in _DATE_LABEL.finditer(line, 0, at):
         gap = line[m.end() : at].strip(" ,").lower()
         if (m.group("word") or "").lower() not in _NOT_DOCUMENT and (not gap or gap in _WEEKDAYS):

@@ -101,7 +101,8 @@ def _may_be_entry(st: Statement, skip: int) -> bool:
 def _statement_entry(st: Statement, in_timeline: bool, block: Block, sprint_days: float | None) -> Entry | None:
     """An entry when the line opens with a phase/week reference or a date, or reads "Label: <time>"."""
     lead = _leading_ref(st)
-    if lead is not None and lead.kind == "milestone" and not _LETTERS.search(_label(st.text, [v.text for v in st.dates])):
+    unnamed = not _LETTERS.search(_label(st.text, [v.text for v in st.dates]))
+    if lead is not None and lead.kind == "milestone" and unnamed:
         return None  # a date on a line of its own ("September 8, 2000" atop every page) names nothing
     timed = st.durations or [v for v in st.dates if v.first] or (lead is not None and lead.kind in _POSITION_DAYS)
     if lead is not None and (timed or (lead.kind == "sprint" and sprint_days)):
@@ -139,8 +140,11 @@ def _labelled(st: Statement, loose: bool) -> bool:
 
 
 def _label(text: str, remove: list[str]) -> str:
+    """The line without its times and punctuation: "Week 1: Project planning" -> "Project planning"."""
+    text = text[:240]  # a label is short; a runaway line must not cost a pass per time in it
     for piece in remove:
-        text = text.replace(piece, " ")
+        if piece in text:
+            text = text.replace(piece, " ")
     text = re.sub(r"\(\s*\)|\s{2,}", " ", text)
     label = text.strip(" :-–—|,;.()").strip()
     return (label or text)[:80]
@@ -196,7 +200,7 @@ def _table_entries(doc: Document, block: Block, index: _Index) -> list[Entry]:
         label = label_text(row, label_cols, time_cols)
         ref = next((a for a in st.anchors if a.kind in _REF_KINDS), None)
         # A bare length in a row ("60 Mo." of a lease, "1 year" of warranty) makes it a phase only in a phase table.
-        bare = ref is None and not [v for v in st.dates if v.first] and not [a for a in st.anchors if a.kind == "offset"]
+        bare = ref is None and not any(v.first for v in st.dates) and not any(a.kind == "offset" for a in st.anchors)
         if bare and not (phase_table or vocab.PHASE_WORD.search(label.lower())):
             continue
         entry = _entry(st, ref, None, "table", None)

@@ -40,7 +40,7 @@ def lowered_text(doc: Document) -> str:
     return _lower(doc.text)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # the document being checked (and the one before): texts can be megabytes
 def _lower(text: str) -> str:
     return text.lower()
 

@@ -45,29 +45,10 @@ def build_timeline(doc: Document, date_order: str | None = None) -> Timeline:
     """Extract the schedule of ``doc``; ``date_order`` (MDY/DMY) reads 04/05/2027, else the document decides."""
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ConfigError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
-    found = scan(doc.text, dependencies=False)  # dependencies matter only where a time is: found per statement
+    found = scan(doc.text, dependencies=False)
     order = date_order or infer_order(found.dates)
     values = [normalise(s, order) for s in found.dates]
-    units = list(_units(doc))
-    starts = [u[1] for u in units]
-    buckets: dict[int, tuple[list, list, list]] = {}
-    for items, slot in ((found.durations, 0), (found.anchors, 1), (values, 2)):
-        for item in items:
-            i = bisect_right(starts, item.start) - 1
-            if i >= 0 and item.end <= units[i][1] + len(units[i][0]):
-                buckets.setdefault(i, ([], [], []))[slot].append(item)
-    announced = announced_periods(units, buckets)
-    statements = []
-    for i in sorted(buckets):
-        text, start, section, kind, block = units[i]
-        durations, anchors, dated = buckets[i]
-        topic = topic_of(text, section.role, section.title)
-        if i in announced and topic not in ("citation", "history", "period"):
-            low = text.lower()
-            topic = "period" if period_like(low, vocab.topics(low)) else topic
-        anchors = sorted(anchors + find_dependencies(text, offset=start), key=lambda a: a.start)
-        statements.append(Statement(text, start, start + len(text), topic, section.role, kind, section.start, block,
-                                    durations, anchors, dated))
+    statements = _statements(doc, found.durations, found.anchors, values)
     warnings = [f"'{v.text}' could be day/month or month/day; read as {order} (set the date order to be sure)"
                 for v in values if v.ambiguous and not date_order]
     doc_date = document_date(doc.text, doc.meta.created, order, values)
@@ -81,7 +62,34 @@ def build_timeline(doc: Document, date_order: str | None = None) -> Timeline:
                     list(dict.fromkeys(warnings)))
 
 
+def _statements(doc: Document, durations: list, anchors: list, values: list) -> list[Statement]:
+    """The units (sentences, table rows, headings) that hold a time expression, each with its topic."""
+    units = list(_units(doc))
+    starts = [u[1] for u in units]
+    buckets: dict[int, tuple[list, list, list]] = {}
+    for items, slot in ((durations, 0), (anchors, 1), (values, 2)):
+        for item in items:
+            i = bisect_right(starts, item.start) - 1
+            if i >= 0 and item.end <= units[i][1] + len(units[i][0]):
+                buckets.setdefault(i, ([], [], []))[slot].append(item)
+    announced = announced_periods(units, buckets)
+    statements = []
+    for i in sorted(buckets):
+        text, start, section, kind, block = units[i]
+        found_durations, found_anchors, dated = buckets[i]
+        topic = topic_of(text, section.role, section.title)
+        if i in announced and topic not in ("citation", "history", "period"):
+            low = text.lower()
+            topic = "period" if period_like(low, vocab.topics(low)) else topic
+        # Dependencies ("after receipt of client content") matter only where a time is: found here, not in the scan.
+        relative = sorted(found_anchors + find_dependencies(text, offset=start), key=lambda a: a.start)
+        statements.append(Statement(text, start, start + len(text), topic, section.role, kind, section.start, block,
+                                    found_durations, relative, dated))
+    return statements
+
+
 def _sprint_days(text: str) -> float | None:
+    """The sprint length the SOW states ("two-week sprints"), in days."""
     low = text.lower()
     at = min((i for i in (low.find("sprint"), low.find("iteration")) if i >= 0), default=-1)
     if at < 0:
@@ -94,6 +102,7 @@ def _sprint_days(text: str) -> float | None:
 
 
 def _start_event(statements: list[Statement]) -> str | None:
+    """What the schedule counts from: the first start event a period or work statement names."""
     for st in statements:
         if st.topic in ("period", "principal"):
             for a in st.anchors:

@@ -16,7 +16,7 @@ class Statement:
     text: str
     start: int
     end: int
-    topic: str  # period, history, sla, admin, recurring, principal, other
+    topic: str  # period, citation, history, sla, admin, recurring, principal, other
     role: str  # the role of its section
     kind: str  # paragraph, list_item, table, heading
     section_start: int  # identifies the section (its heading's offset)

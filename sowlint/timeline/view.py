@@ -16,7 +16,7 @@ def timeline_rows(tl: Timeline) -> list[dict]:
     if tl.total is not None or tl.period_end is not None or tl.placeholder_period:
         rows.append({
             "phase": "Period of performance",
-            "start": tl.period_start.text if tl.period_start else (tl.start_event or ""),
+            "start": tl.period_start.text if tl.period_start else "",
             "end": tl.period_end.text if tl.period_end else "",
             "duration": tl.total.describe() if tl.total is not None else "",
             "anchor": tl.start_event or "",
@@ -35,29 +35,38 @@ def timeline_rows(tl: Timeline) -> list[dict]:
 
 
 def _point(tl: Timeline, day: float | None, e: Entry) -> str:
+    """A start or end as the reader would want it: the date written, a calendar date, "week 3" or "day 45"."""
     if day is None:
         return ""
     if e.date is not None and day == e.end_day and e.end_date is None:
         return e.date.text
     if tl.origin is not None:
-        return (tl.origin + timedelta(days=day)).isoformat()
+        # Weeks and lengths end where the next period starts; a table shows the last day inside.
+        last_day = day == e.end_day and e.date is None and e.end_day != e.start_day
+        try:
+            return (tl.origin + timedelta(days=day - (1 if last_day else 0))).isoformat()
+        except OverflowError:  # "Phase 2: 9,999 years" is past any calendar
+            return f"day {fmt(day)}"
     if e.kind == "week" or (e.implied and day % 7 == 0):
         return f"week {fmt(day / 7 + (0 if day == e.end_day else 1))}"
     return f"day {fmt(day)}"
 
 
 def _span(e: Entry) -> str:
+    """The length between a stated start and end, when there is no stated duration."""
     if e.start_day is None or e.end_day is None or e.end_day <= e.start_day:
         return ""
     return describe_days(e.end_day - e.start_day)
 
 
 def _anchor(e: Entry) -> str:
+    """What the entry is placed by: an offset from an event, a week or sprint number, a date."""
     a = e.anchor
     if a is None:
         return "after the previous phase" if e.implied else ""
     if a.kind == "offset":
-        return f"{a.relation or ''} {a.offset.describe() if a.offset else ''} {('of ' + a.event) if a.event else ''}".strip()
+        parts = [a.relation or "", a.offset.describe() if a.offset else "", f"of {a.event}" if a.event else ""]
+        return " ".join(p for p in parts if p)
     if a.kind == "milestone":
         return "date"
     return a.text
