@@ -105,3 +105,8 @@ def write(tmp_path):
         return path
 
     return make
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite corpora/expected/*.yaml from today's findings (review the diff!)")

@@ -147,6 +147,12 @@ def test_past_date_ignores_dates_that_are_not_deadlines_and_file_metadata():
     assert checks.past_date(doc, build_timeline(doc)) == []
 
 
+def test_past_date_is_quiet_when_the_document_date_is_ambiguous():
+    # 08/06/2026 is 8 June (before July) or 6 August (after it): no finding without a date order.
+    assert run(checks.past_date, "# Proposal\nDate: 08/06/2026\n## Schedule\n- Kick-off: 6 July 2026\n"
+                                 "- Go-live: 1 December 2026\n") == []
+
+
 def test_past_date_is_quiet_for_future_dates_or_an_undated_document():
     assert run(checks.past_date, "# Proposal\nDate: 10 February 2027\n## Schedule\n- Kick-off: 1 March 2027\n") == []
     assert run(checks.past_date, "# Proposal\n## Schedule\n- Kick-off: 1 March 2027\n- Go-live: 1 June 2027\n") == []

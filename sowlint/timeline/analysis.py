@@ -210,6 +210,8 @@ def past_date(doc: Document, tl: Timeline, grace_days: int = 0) -> list[Timeline
     stated = tl.document_date
     if stated is None or stated.first is None or stated.start < 0:
         return []
+    if stated.ambiguous:
+        return []  # "08/06/2026" with no date order set: 8 June or 6 August; too unsure to call a date past
     candidates = [(e.date, e.start, e.end, f"{entry_name(e)} is dated") for e in tl.entries if e.date is not None]
     for st in tl.statements_about("period", "principal"):
         # "the inventory of 14 July" names a date; "complete by 14 July" holds the work to it.
