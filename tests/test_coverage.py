@@ -1,0 +1,58 @@
+"""Coverage of a statement by the SOW (shared by unaddressed promises and handoff notes)."""
+
+from __future__ import annotations
+
+from sowlint.context import LintContext
+from sowlint.coverage import best_passage, content_lemmas
+from sowlint.engine import run_rules
+from sowlint.readers.text import read_markdown_string
+from sowlint.resources import default_pack_dir
+from sowlint.rulepack import load_rule
+
+DOC = """## Executive Summary
+We will train all of your store managers on the new ordering system.
+## Scope of Work
+We will build the ordering website.
+Training covers two sessions for store managers on the ordering system.
+## Out of Scope
+Hardware for the stores is not included.
+"""
+
+
+def _ctx(text: str) -> LintContext:
+    return LintContext(read_markdown_string(text))
+
+
+def test_content_lemmas_drop_stop_words_parties_and_modals():
+    ctx = _ctx("We will train all of your store managers.")
+    assert content_lemmas(ctx.nlp) == {"train", "store", "manager"}
+
+
+def test_best_passage_is_the_sentence_sharing_most_content_words_in_the_given_roles():
+    ctx = _ctx(DOC)
+    promise = ctx.sentences[1]
+    words = content_lemmas(ctx.nlp[promise.tok_start : promise.tok_end])
+    passage = best_passage(ctx, words, ("scope", "exclusions"), exclude=promise)
+    assert passage.sentence.text.startswith("Training covers two sessions")
+    assert passage.score >= 0.5 and "manager" in passage.shared
+    weak = best_passage(ctx, words, ("exclusions",))  # "Hardware for the stores": only "store" in common
+    assert weak.shared == ("store",) and weak.score < 0.5
+    assert best_passage(ctx, {"invoice"}, ("scope", "exclusions")) is None
+
+
+def test_unaddressed_promise_quotes_the_promise_and_the_nearest_passage():
+    rule = load_rule(default_pack_dir() / "soft-promise-unaddressed.yaml")
+    addressed = run_rules(read_markdown_string(DOC), [rule])
+    assert addressed == []
+    text = DOC.replace("Training covers two sessions for store managers on the ordering system.\n", "")
+    (finding,) = run_rules(read_markdown_string(text), [rule])
+    assert finding.evidence.startswith("We will train all of your store managers")
+    assert finding.location.role == "background"
+    assert "nothing similar" in finding.message or finding.related
+
+
+def test_a_sentence_describing_the_document_is_not_a_promise():
+    rule = load_rule(default_pack_dir() / "soft-promise-unaddressed.yaml")
+    text = ("## Overview\nThis SOW sets out the services Acme will provide to train store managers.\n"
+            "## Scope\nWe build the website.\n")
+    assert run_rules(read_markdown_string(text), [rule]) == []
