@@ -23,12 +23,12 @@ class Match:
 
 class CompiledSpec:
     def __init__(self, spec: MatchSpec) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
-
         from .nlp.pipeline import load, parse
 
+        vocab = load()[0].vocab  # first: it imports spaCy the fast way
+        from spacy.matcher import Matcher, PhraseMatcher
+
         self.spec = spec
-        vocab = load()[0].vocab
         self.phrases = None
         if spec.phrases:
             self.phrases = PhraseMatcher(vocab, attr=spec.attr)
@@ -53,7 +53,24 @@ class CompiledSpec:
                     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                     s, e = (span.start, span.end) if span is not None else (0, 0)
                     found.append((m.start(), m.end(), s, e))
+        if self.spec.clause:
+            found = self._clauses(ctx, found)
         return _drop_overlaps(found)
+
+    @staticmethod
+    def _clauses(ctx: LintContext, found: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+        """Each trigger widened to its clause; several triggers in one clause give one match."""
+        from .clauses import clause_span
+
+        text, doc = ctx.doc.text, ctx.nlp
+        out = []
+        for start, end, _s, _e in found:
+            span = clause_span(text, start, end)
+            if span is None:
+                continue
+            tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+            out.append((span[0], span[1], *((tokens.start, tokens.end) if tokens is not None else (0, 0))))
+        return out
 
 
 def _drop_overlaps(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:

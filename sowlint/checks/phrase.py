@@ -23,13 +23,14 @@ class Options(MatchOptions):
     phrases: list[str] = []
     attr: Literal["LOWER", "LEMMA"] = "LOWER"
     regex: list[str] = []
+    clause: bool = False  # quote the whole clause around each match
 
     @field_validator("regex")
     @classmethod
     def _compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
             try:
-                re.compile(pattern)
+                re.compile(pattern, re.IGNORECASE)  # the flags the matcher uses, so it reuses this compile
             except re.error as exc:
                 raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
         return value
@@ -44,5 +45,6 @@ class Options(MatchOptions):
 def check(rule, ctx):
     if rule._compiled is None:
         o = rule.options
-        rule._compiled = MatchSpec(phrases=o.phrases, attr=o.attr, regex=o.regex, owner=o.owner)
+        rule._compiled = MatchSpec(phrases=o.phrases, attr=o.attr, regex=o.regex, owner=o.owner,
+                                   clause=o.clause)
     return hits_for(rule, ctx, rule._compiled)

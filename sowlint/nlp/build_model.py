@@ -1,8 +1,8 @@
-"""Builds the pipeline shipped in ``sowlint/nlp/model`` (development only; needs spacy-lookups-data).
+"""Copies spaCy's English lookup-lemma table into the package (development only).
 
-Run ``python -m sowlint.nlp.build_model`` after changing spaCy's major version.  The result is a
-blank English pipeline with a rule sentencizer and spaCy's lookup lemmatizer, saved to disk so that
-users need neither ``spacy download`` nor the 99 MB spacy-lookups-data package at run time.
+Run ``python -m sowlint.nlp.build_model`` with the dev extra installed (spacy-lookups-data, MIT,
+Explosion AI).  The 200 KB table ships inside sowlint so users need neither ``spacy download`` nor
+the 99 MB spacy-lookups-data package at run time.
 """
 
 from __future__ import annotations
@@ -10,19 +10,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-MODEL_DIR = Path(__file__).resolve().parent / "model"
+TABLE = Path(__file__).resolve().parent / "en_lemma_lookup.json.gz"
 
 
-def build(target: Path = MODEL_DIR) -> Path:
-    import spacy
+def build(target: Path = TABLE) -> Path:
+    import spacy_lookups_data
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    if target.exists():
-        shutil.rmtree(target)
-    nlp.to_disk(target)
+    source = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    shutil.copyfile(source, target)
     return target
 
 

@@ -1,33 +1,72 @@
 """The spaCy pipeline, loaded once per process and only when a rule needs it.
 
-Sentences never cross a line of the text rendition: a heading, list item or table row ends
-its sentence even without a full stop, so a match always sits in one block.  Lemmas come from
-spaCy's lookup table applied to the *lower-case* form, because the table is case-sensitive
+It is blank English (spaCy's rule tokenizer) plus the rule sentencizer, with lemmas from spaCy's
+lookup table shipped in this package.  Sentences never cross a line of the text rendition: a
+heading, list item or table row ends its sentence even without a full stop, so a match always sits
+in one block.  Lemmas are looked up on the *lower-case* form, because the table is case-sensitive
 ("Revisions" would otherwise stay "Revisions" while "revisions" becomes "revision").
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
 
-MODEL_DIR = Path(__file__).resolve().parent / "model"
+LEMMA_TABLE = Path(__file__).resolve().parent / "en_lemma_lookup.json.gz"
+
+
+def _import_spacy():
+    """Import spaCy without its command-line package.
+
+    spaCy 3's ``__init__`` imports ``spacy.cli`` (requests, typer, weasel: ~0.3 s, over a third of
+    sowlint's start-up on one document) only to re-export ``spacy.info``.  sowlint never uses the
+    CLI, so the import runs with a placeholder that forwards ``spacy.info`` to the real function;
+    the placeholder is removed afterwards, so a later ``import spacy.cli`` gets the real package.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    info_module = types.ModuleType("spacy.cli.info")
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real_info  # the real package, once the placeholder is gone
+
+        return real_info(*args, **kwargs)
+
+    info_module.info = info
+    cli.info = info_module
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info_module
+    try:
+        import spacy
+    finally:
+        sys.modules.pop("spacy.cli", None)
+        sys.modules.pop("spacy.cli.info", None)
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
 
 
 @lru_cache(maxsize=1)
 def load():
-    import spacy
-
-    nlp = spacy.load(MODEL_DIR)
-    return nlp, nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    """(nlp, lemma table): blank English with a sentencizer, and the lower-case lemma lookup."""
+    spacy = _import_spacy()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    with gzip.open(LEMMA_TABLE, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    return nlp, table
 
 
 def parse(text: str):
     """Tokenise, split sentences at line ends and punctuation, and lemmatise ``text``."""
+    nlp, table = load()  # first: it imports spaCy the fast way
     import numpy
     from spacy.attrs import SENT_START
 
-    nlp, table = load()
     doc = nlp.make_doc(text)
     # 1 = a sentence starts here, -1 = it cannot, 0 = let the sentencizer decide.  Setting
     # Token.is_sent_start one token at a time is quadratic in spaCy 3, so build the column.

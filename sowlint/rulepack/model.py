@@ -30,11 +30,12 @@ def _check_roles(roles: list[str]) -> list[str]:
 def validate_spacy_patterns(value: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
     """Let spaCy's Matcher validate the patterns, so rule authors get spaCy's own message."""
     if value:
-        from spacy.matcher import Matcher
-
         from ..nlp.pipeline import load
 
-        matcher = Matcher(load()[0].vocab, validate=True)
+        vocab = load()[0].vocab  # first: it imports spaCy the fast way
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(vocab, validate=True)
         for i, pattern in enumerate(value):
             try:
                 matcher.add(f"p{i}", [pattern])
@@ -53,13 +54,14 @@ class MatchSpec(Strict):
     regex: list[str] = []
     roles: list[str] = []  # where to look; empty = anywhere
     owner: Literal["client", "provider", "any"] = "any"
+    clause: bool = False  # quote the whole clause around each match (see sowlint/clauses.py)
 
     @field_validator("regex")
     @classmethod
     def _regexes_compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
             try:
-                re.compile(pattern)
+                re.compile(pattern, re.IGNORECASE)  # the flags the matcher uses, so it reuses this compile
             except re.error as exc:
                 raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
         return value
