@@ -95,10 +95,20 @@ def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_do
     if settings.notes:
         from .notes.check import check_notes
 
-        result.findings = sorted(result.findings + check_notes(ctx, settings.notes), key=lambda f: f.sort_key)
+        notes = check_notes(ctx, settings.notes, settings.select, settings.ignore)
+        result.findings = sorted(result.findings + notes, key=lambda f: f.sort_key)
     if keep_document:
         result.document = doc
     return result
+
+
+def _check_notes_readable(paths: set[str]) -> None:
+    """Unreadable handoff notes are a usage error (exit 2), found before any document is linted."""
+    if paths:
+        from .notes.read import read_notes
+
+        for path in sorted(paths):
+            read_notes(path)
 
 
 def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str | None = None,
@@ -114,6 +124,7 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
     per_file = [(f, settings_for(f, config, **options)) for f in files]
     for _f, settings in per_file:
         rules_for(settings)  # a bad pack or config fails here, once, before any document is read
+    _check_notes_readable({n for _f, settings in per_file for n in settings.notes})
     if jobs > 1 and len(per_file) > 1:
         from .batch import run_parallel
 

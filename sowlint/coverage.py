@@ -41,15 +41,19 @@ def sentence_lemmas(ctx: LintContext) -> dict[int, set[str]]:
     return cache
 
 
-def best_passage(ctx: LintContext, words: set[str], roles: tuple[str, ...] | list[str],
-                 exclude: Sentence | None = None) -> Passage | None:
-    """The sentence in a section of ``roles`` sharing the largest share of ``words`` (None if nothing shared)."""
+def best_passage(ctx: LintContext, words: set[str], roles: tuple[str, ...] | list[str] | None,
+                 exclude: Sentence | None = None, accept=None) -> Passage | None:
+    """The sentence sharing the largest share of ``words`` (None if nothing shared), among sentences in
+    a section of ``roles`` (None: any role) or, when given, those ``accept(sentence)`` is true for."""
     if not words:
         return None
     lemmas = sentence_lemmas(ctx)
     best: Passage | None = None
     for s in ctx.sentences:
-        if s.section.role not in roles or (exclude is not None and s.start == exclude.start):
+        if exclude is not None and s.start == exclude.start:
+            continue
+        in_roles = roles is None or s.section.role in roles
+        if not (in_roles or (accept is not None and accept(s))):
             continue
         shared = words & lemmas[s.start]
         if shared and (best is None or len(shared) > len(best.shared)):

@@ -1,0 +1,74 @@
+"""Turns handoff-note commitments into findings: unaddressed (warning), contradicted (error), and
+included or excluded ones as resolved (info), so the reviewer sees the whole list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from ..context import LintContext
+from ..findings import Finding, Location
+from .extract import Commitment, extract_commitments
+from .match import Outcome, classify
+from .read import read_notes
+
+RULES = {
+    "unaddressed": ("unaddressed-verbal-commitment", "warning"),
+    "contradicted": ("contradicted-verbal-commitment", "error"),
+    "included": ("verbal-commitment-resolved", "info"),
+    "excluded": ("verbal-commitment-resolved", "info"),
+}
+# The built-in rules of this check, so that --select/--ignore and `sowlint rules` know them.
+NOTE_RULES = tuple(SimpleNamespace(id=rule_id, category="soft-promise", tags=("handoff", "notes"))
+                   for rule_id in dict.fromkeys(rule for rule, _sev in RULES.values()))
+RATIONALE = ("What sales said or implied becomes what the client expects. A commitment the SOW neither "
+             "writes in nor excludes is argued about at kick-off, and delivery usually loses.")
+QUESTION = {
+    "unaddressed": "Was this promised? If yes, where is it in scope and in the price; if not, will you tell the client?",
+    "contradicted": "The notes and the SOW disagree: which one did the client hear last, and who corrects the other?",
+    "included": "None: the SOW covers this commitment.",
+    "excluded": "Does the client know this is excluded? Sales notes suggest they expect it.",
+}
+SUGGESTION = {
+    "unaddressed": "Write it into scope with its bounds, or add it to the exclusions: \"... is not included in this SOW\".",
+    "contradicted": "Align the SOW and the client's expectation in writing before sending, e.g. state the agreed number, date or format.",
+    "included": "",
+    "excluded": "Confirm the exclusion with the client in the cover email, not only in the SOW.",
+}
+
+
+def check_notes(ctx: LintContext, notes_paths: list[str], select: list[str] = (), ignore: list[str] = ()) -> list[Finding]:
+    from ..config import is_selected
+
+    wanted = {r.id for r in NOTE_RULES if is_selected(r, list(select), list(ignore))}
+    findings = []
+    for path in notes_paths:
+        for c in extract_commitments(read_notes(path)):
+            finding = to_finding(ctx, c, classify(ctx, c))
+            if finding.rule in wanted:
+                findings.append(finding)
+    return findings
+
+
+def to_finding(ctx: LintContext, c: Commitment, outcome: Outcome) -> Finding:
+    rule, severity = RULES[outcome.status]
+    where = f"{Path(c.source).name}:{c.line}"
+    passage = outcome.passage
+    sow = f'"{passage.text[:160]}"' if passage is not None else "nothing close"
+    if outcome.status == "unaddressed":
+        message = f'Unaddressed verbal commitment ({where}): the SOW neither includes nor excludes it; nearest: {sow}'
+    elif outcome.status == "contradicted":
+        message = f"Verbal commitment contradicted by the SOW ({where}): {outcome.reason}"
+    else:
+        message = f"Verbal commitment {outcome.status} by the SOW ({where}): {sow}"
+    if passage is not None and outcome.status != "unaddressed":
+        location = ctx.locate(passage.start, passage.end)
+    else:
+        location = Location()
+    return Finding(
+        rule=rule, category="soft-promise", severity=severity, message=message, evidence=c.text,
+        location=location, rationale=RATIONALE, question=QUESTION[outcome.status],
+        suggestion=SUGGESTION[outcome.status], tags=("handoff", "notes"),
+        related=(passage.text,) if passage is not None else (),
+        extra=(("status", outcome.status), ("note", where), ("kind", c.kind)),
+    )
