@@ -9,8 +9,9 @@
    sections (scope, deliverables, timeline, acceptance, pricing, governance, staffing, terms, ...).
 3. A covering inclusion passage that names the same unit with a different number ("two rounds" vs
    "three rounds"), another frequency or file format, or a date after the promised deadline, is a
-   contradiction; otherwise the commitment is included.  An exclusion that covers it at least as well
-   makes it excluded.  Nothing covering it: unaddressed.
+   contradiction; otherwise the commitment is included.  An exclusion naming a third of its words
+   (exclusions are terse lists) at least as well as the inclusion makes it excluded.  Nothing
+   covering it: unaddressed.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ def _covers(p: Passage | None, words: set[str]) -> bool:
     return p is not None and p.score >= 0.5 and len(p.shared) >= min(2, len(words))
 
 
+def _excludes(p: Passage | None) -> bool:
+    """Exclusions are terse lists ("Copywriting and photography are not included"): naming a third
+    of the commitment's words, its subject, is enough."""
+    return p is not None and p.score >= 0.3
+
+
 def classify(ctx: LintContext, c: Commitment) -> Outcome:
     if c.engagement:
         return _engagement_outcome(ctx, c)
@@ -61,14 +68,14 @@ def classify(ctx: LintContext, c: Commitment) -> Outcome:
     inclusion = best_passage(ctx, words, tuple(r for r in _all_roles(ctx) if r not in _NOT_INCLUSION))
     if inclusion is not None and _EXCLUSION.search(inclusion.sentence.text):
         inclusion = None  # a sentence that excludes is not an inclusion, wherever it stands
-    if _covers(inclusion, words) and not (_covers(exclusion, words) and exclusion.score > inclusion.score):
+    if _covers(inclusion, words) and not (_excludes(exclusion) and exclusion.score > inclusion.score):
         # Any covering passage may state the other figure ("unlimited revisions" two lines below the
         # row that best matches the words), so look at all of them, best first.
         for passage in covering_passages(ctx, c, words, inclusion):
             reason = contradiction(ctx, c, passage)
             if reason:
                 return Outcome("contradicted", passage, reason)
-    if _covers(exclusion, words) and (not _covers(inclusion, words) or exclusion.score >= inclusion.score):
+    if _excludes(exclusion) and (not _covers(inclusion, words) or exclusion.score >= inclusion.score):
         return Outcome("excluded", exclusion.sentence, "an exclusion covers it")
     if _covers(inclusion, words):
         return Outcome("included", inclusion.sentence, "the SOW covers it")

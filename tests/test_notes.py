@@ -1,0 +1,151 @@
+"""Handoff notes: reading, commitment extraction, outcomes against a SOW, and the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sowlint.cli import main
+from sowlint.context import LintContext
+from sowlint.errors import ReadError
+from sowlint.notes.extract import as_commitment
+from sowlint.notes.match import classify, deadline_date
+from sowlint.notes.read import read_notes
+from sowlint.readers.text import read_markdown_string
+
+COMMITMENTS = [
+    ("told them we'd send weekly status reports in their format", "promise"),
+    ("they expect SSO at launch", "expectation"),
+    ("mentioned we could add a mobile app later", "promise"),
+    ("promised go-live before Black Friday", "promise"),
+    ("client assumes we migrate ten years of orders", "expectation"),
+    ("CFO wants a fixed price", "expectation"),
+    ("We'll throw in a logo refresh at no extra cost.", "promise"),
+    ("Offered three rounds of revisions on the homepage", "promise"),
+    ("They need the data warehouse refreshed daily", "expectation"),
+    ("Said we can easily add a second language later", "promise"),
+    ("Their IT lead requires SSO with Azure AD", "expectation"),
+    ("Agreed to train all store managers before launch", "promise"),
+    ("Marketing team is counting on 20 landing pages", "expectation"),
+    ("We will handle the hosting setup for them", "promise"),
+    ("No problem supporting them over the holidays", "promise"),
+    ("Client asked for a monthly KPI dashboard in Power BI", "expectation"),
+    ("Assured them the migration would be done by March 1, 2027", "promise"),
+    ("They would like two on-site workshops in Leeds", "expectation"),
+]
+NOT_COMMITMENTS = [
+    "we discussed their org chart", "call went well", "Sarah is the main contact", "next call Tuesday",
+    "They liked the portfolio.", "Met with the CFO and the IT lead.", "Talked about their current vendor.",
+    "Good meeting overall", "Budget cycle starts in April.", "Follow up on the NDA",
+]
+
+
+@pytest.mark.parametrize("sentence, kind", COMMITMENTS)
+def test_commitments_are_found_with_who_made_them(sentence, kind):
+    c = as_commitment(sentence)
+    assert c is not None and c.kind == kind
+
+
+@pytest.mark.parametrize("sentence", NOT_COMMITMENTS)
+def test_sentences_that_commit_to_nothing_are_not_commitments(sentence):
+    assert as_commitment(sentence) is None
+
+
+def test_a_commitment_carries_its_quantity_frequency_format_price_model_and_deadline():
+    c = as_commitment("told them we'd send weekly status reports in their format")
+    assert (c.frequency, c.fmt) == ("weekly", "client template")
+    assert as_commitment("client assumes we migrate ten years of orders").quantities == [(10, "year")]
+    assert as_commitment("Offered three rounds of revisions").quantities == [(3, "revision")]  # rounds = revisions
+    assert as_commitment("CFO wants a fixed price").engagement == "fixed-fee"
+    assert as_commitment("promised go-live before Black Friday").deadline == "Black Friday"
+    assert as_commitment("Assured them the migration would be done by March 1, 2027").deadline == "March 1, 2027"
+
+
+def test_deadlines_from_calendar_events():
+    assert deadline_date("Black Friday", 2026) == dt.date(2026, 11, 27)
+    assert deadline_date("Christmas", 2027) == dt.date(2027, 12, 25)
+    assert deadline_date("end of Q3", 2027) == dt.date(2027, 9, 30)
+
+
+SOW = """## Scope of Work
+We will design and build the new ordering website for the four stores.
+Design includes two rounds of revisions on the homepage and templates.
+We will send a weekly status report in PDF.
+## Timeline
+The website goes live on 14 December 2026.
+## Fees
+The work is billed on a time and materials basis at the rates below.
+## Out of Scope
+Copywriting and photography are not included.
+"""
+
+
+def _outcome(note: str) -> str:
+    ctx = LintContext(read_markdown_string(SOW))
+    return classify(ctx, as_commitment(note)).status
+
+
+@pytest.mark.parametrize("note, outcome", [
+    ("told them we'd build the ordering website for all four stores", "included"),
+    ("they expect us to design the new ordering site for their stores", "included"),  # paraphrase
+    ("client assumes we write all the website copywriting", "excluded"),
+    ("promised photography of each store", "excluded"),
+    ("offered three rounds of revisions on the homepage", "contradicted"),  # same subject, other number
+    ("told them we'd send a weekly status report in their Excel template", "contradicted"),  # other format
+    ("CFO wants a fixed price", "contradicted"),  # the SOW is time and materials
+    ("promised the website goes live before Black Friday", "contradicted"),  # the SOW says 14 December
+    ("mentioned we could add a loyalty app later", "unaddressed"),
+    ("they expect SSO with Azure AD at launch", "unaddressed"),
+])
+def test_outcomes_against_the_sow(note, outcome):
+    assert _outcome(note) == outcome
+
+
+def test_email_notes_skip_quoted_replies_and_the_signature(tmp_path):
+    eml = tmp_path / "handoff.eml"
+    eml.write_text(
+        "From: sam@agency.example\nTo: delivery@agency.example\nSubject: Fernleaf handoff\n"
+        "Date: Tue, 13 Oct 2026 10:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Hi team,\ntold them we'd set up SSO at launch.\n\n-- \nSam, promised nothing here\n\n"
+        "> Earlier: we will migrate ten years of orders\n", encoding="utf-8")
+    lines = read_notes(eml)
+    assert [n.text for n in lines] == ["Hi team,", "told them we'd set up SSO at launch."]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("missing.md", None, "notes file not found"),
+    ("notes.pages", b"x", "unsupported notes type"),
+    ("empty.txt", b"", "empty"),
+    ("binary.txt", b"\x00\x01\x02binary", "binary"),
+])
+def test_unreadable_notes_are_one_line_read_errors(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ReadError, match=message):
+        read_notes(path)
+
+
+def test_cli_notes_findings_and_exit_codes(tmp_path):
+    sow = tmp_path / "sow.md"
+    sow.write_text(SOW, encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("- mentioned we could add a loyalty app later\n- offered three rounds of revisions on the homepage\n"
+                     "- told them we'd build the ordering website for all four stores\n- call went well\n", encoding="utf-8")
+    runner = CliRunner()
+    without = runner.invoke(main, [str(sow), "--format", "json"])
+    result = runner.invoke(main, [str(sow), "--format", "json", "--notes", str(notes)])
+    data = json.loads(result.output)
+    notes_findings = [f for f in data["documents"][0]["findings"] if "notes" in f["tags"]]
+    assert {f["extra"]["status"] for f in notes_findings} == {"unaddressed", "contradicted", "included"}
+    contradicted = next(f for f in notes_findings if f["extra"]["status"] == "contradicted")
+    assert contradicted["severity"] == "error" and "two rounds" in contradicted["related"][0]
+    assert result.exit_code == 1
+    # Without --notes nothing about notes appears and the other findings are the same.
+    base = json.loads(without.output)["documents"][0]["findings"]
+    assert base == [f for f in data["documents"][0]["findings"] if "notes" not in f["tags"]]
+    bad = runner.invoke(main, [str(sow), "--notes", str(tmp_path / "nope.md")])
+    assert bad.exit_code == 2 and "notes file not found" in bad.output and "Traceback" not in bad.output
