@@ -8,7 +8,7 @@ from .document import Document
 
 _FIXED = re.compile(
     r"\b(firm[- ]fixed[- ]price|fixed[- ](fee|price|cost|sum)|ffp|lump[- ]sum|not[- ]to[- ]exceed price|"
-    r"flat (fee|rate for the project)|total (project )?(fee|price) of)\b",
+    r"flat (fee|rate for the project)|flat (?:usd|aud|gbp|eur|cad)?\s?[$£€]?\s?\d[\d,.]*k?|total (project )?(fee|price) of)\b",
     re.IGNORECASE,
 )
 _TM = re.compile(

@@ -72,6 +72,11 @@ _HEADER = re.compile(
     r"(?:\s+name)?\s*[:|]\s*\**(?P<name>[A-Z][^\n|:*]{1,60}?)\s*\**\s*\|?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# First words of organisation names that are not names by themselves ("The", "City of ...").
+_GENERIC_FIRST_WORDS = {"the", "city", "county", "state", "department", "office", "university", "national",
+                        "united", "royal", "american", "british", "general", "global", "international"}
+_FOR_BY = re.compile(r"^[ \t>*_#|-]*(?:prepared|proposal|submitted|presented)\s+(?:for|to)\s+(?P<client>[A-Z][^\n]{1,60}?)"
+                     r"\s+by\s+(?P<provider>[A-Z][^\n]{1,60}?)\s*\**\s*$", re.MULTILINE | re.IGNORECASE)
 _HEADER_SIDE = {"prepared for": "client", "submitted to": "client", "proposal for": "client", "presented to": "client",
                 "prepared by": "provider", "submitted by": "provider", "presented by": "provider"}
 _SOLICITATION = re.compile(
@@ -221,12 +226,29 @@ def find_parties(text: str) -> Parties:
                 defined_exact.setdefault(alias, "client")
                 defined.setdefault(alias, "client")
 
+    for m in _FOR_BY.finditer(text[:20000]):  # "Prepared for Harbourline Housing by Meridian Data Partners"
+        for name, side in ((m.group("client"), "client"), (m.group("provider"), "provider")):
+            name = _clean_name(name)
+            if name and _looks_like_name(name):
+                define(name, side)
+                first = name.split()[0]
+                if len(first) >= 4 and first.lower() not in _GENERIC_FIRST_WORDS:
+                    define(first, side)
+
     for m in _HEADER.finditer(text[:20000]):  # header lines sit on the cover page
         label = _fold(m.group("label"))
         side = _HEADER_SIDE.get(label) or _ROLE_SIDE.get(label)
         name = _clean_name(m.group("name"))
         if side and name and _looks_like_name(name):
             define(name, side)
+            # "Dr. Alan Whitcombe, Practice Director, Fernleaf Dental Group": the organisation is the
+            # last part, and documents call it by its first word ("Fernleaf will provide ...").
+            org = name.split(",")[-1].strip()
+            if org != name and _looks_like_name(org):
+                define(org, side)
+            first = org.split()[0] if org.split() else ""
+            if len(first) >= 4 and first[0].isupper() and first.lower() not in _GENERIC_FIRST_WORDS:
+                define(first, side)
 
     sides_named = set(defined.values())
     for name, role in pending_ambiguous:

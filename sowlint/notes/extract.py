@@ -10,7 +10,8 @@ from .read import NoteLine
 
 # The seller promised, offered or hinted ("told them we'd ...", "mentioned we could add ...").
 _PROMISE = re.compile(
-    r"\b(?:told\s+(?:them|him|her|the\s+client|the\s+customer|\w+)\s+(?:that\s+)?we|promised|promise[sd]?\s+(?:them|to)|"
+    r"\b(?:told\s+(?:them|him|her|us|the\s+\w+|[A-Z]\w+)|promised|promise[sd]?\s+(?:them|to)|quoted|"
+    r"said\s+(?:that\s+)?(?:we|our|it(?:'|’)?d|they|[A-Z]\w+\s+(?:will|would|can))|"
     r"we(?:'|’)?(?:d|ll)\b|we\s+(?:would|will|can|could|should\s+be\s+able\s+to)\b|"
     r"offered|agreed|committed|commit(?:s|ted)?\s+to|mentioned\s+(?:that\s+)?(?:we|it)|said\s+(?:that\s+)?we|"
     r"assured|guarantee[sd]?|no\s+problem|threw\s+in|throw(?:ing)?\s+in|happy\s+to|on\s+us|for\s+free|"
@@ -21,14 +22,15 @@ _PROMISE = re.compile(
 _EXPECT = re.compile(
     r"\b(?:expects?|expected|expecting|assumes?|assumed|assuming|wants?|wanted|needs?|requires?|required|"
     r"insists?|insisted|asked\s+(?:for|us\s+to)|counting\s+on|must\s+have|has\s+to\s+have|would\s+like|"
-    r"requested|is\s+(?:keen|set)\s+on|hoping\s+for|looking\s+for)\b",
+    r"requested|is\s+(?:keen|set)\s+on|hoping\s+for|looking\s+for|(?:'|’)d\s+like)\b",
     re.IGNORECASE,
 )
 # Talk about the call itself is not a commitment, even with a cue word in it.
 _NOT_COMMITMENT = re.compile(
     r"^(?:we\s+)?(?:discussed|talked\s+about|walked\s+(?:them\s+)?through|call\s+went|meeting\s+went|next\s+(?:call|meeting|step)|"
     r"follow[- ]up|they\s+liked|they\s+loved|good\s+(?:call|meeting)|met\s+with|spoke\s+(?:to|with))\b|"
-    r"\b(?:went\s+well|is\s+the\s+(?:main\s+)?(?:contact|decision[- ]maker)|org\s+chart)\b",
+    r"\b(?:went\s+well|is\s+the\s+(?:main\s+)?(?:contact|decision[- ]maker)|org\s+chart)\b|"
+    r"^(?:shout|ping\s+me|let\s+me\s+know|any\s+questions|thanks|cheers)\b",
     re.IGNORECASE,
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -36,26 +38,34 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                  "a couple of": 2, "a dozen": 12, "unlimited": float("inf")}
-_UNITS = (r"rounds?|revisions?|years?|months?|weeks?|days?|hours?|users?|seats?|licen[cs]es?|pages?|sessions?|"
-          r"workshops?|reports?|languages?|locations?|sites?|stores?|integrations?|templates?|dashboards?|"
-          r"environments?|visits?|trainings?|people|staff|consultants?|developers?|sprints?|releases?|%|percent")
+_NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# "<number> [up to two modifiers] <noun>": the noun is the last word before a function word or the
+# end ("three rounds of changes" -> rounds, "500 completed surveys" -> surveys); "12-month" too.
 _QUANTITY = re.compile(
-    r"\b(?P<n>\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-    r"(?:\s*\(\d+\))?\s*(?:-|\s)?\s*(?:\w+\s+){0,2}?(?P<unit>" + _UNITS + r")\b",
+    r"\b(?P<n>" + _NUMBER + r")(?:\s*\(\d+\))?(?:\s*-\s*|\s+)"
+    r"(?P<np>[a-z][\w-]*(?:\s+(?!(?:of|per|a|an|the|on|in|for|and|or|to|at|by|with|from|each|every|across)\b)[a-z][\w-]*){0,2})",
     re.IGNORECASE,
 )
+_FUNCTION = re.compile(r"\s+(?:of|per|a|an|the|on|in|for|and|or|to|at|by|with|from|each|every|across)\b.*$", re.I)
 FREQUENCIES = ("daily", "weekly", "fortnightly", "bi-weekly", "biweekly", "monthly", "quarterly", "annually", "yearly")
-_FREQUENCY = re.compile(r"\b(" + "|".join(FREQUENCIES) + r")\b", re.IGNORECASE)
-FORMATS = ("excel", "xlsx", "csv", "pdf", "word", "docx", "powerpoint", "pptx", "google sheets", "power bi",
-           "tableau", "their template", "their format", "their own template", "their own format")
+_FREQUENCY = re.compile(r"\b(" + "|".join(FREQUENCIES) + r"|(?:every|each)\s+(?:other\s+)?(?:day|week|month|quarter|year|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+FORMATS = ("excel", "xlsx", "csv", "pdf", "word", "docx", "powerpoint", "pptx", "google sheets", "google docs",
+           "power bi", "tableau", "spss", "stata", "sas", "json", "xml", "html", "markdown", "keynote", "sql",
+           "their template", "their format", "their own template", "their own format")
 _FORMAT = re.compile(r"\b(" + "|".join(re.escape(f) for f in FORMATS) + r")\b", re.IGNORECASE)
-_ENGAGEMENT = re.compile(r"\b(fixed[- ](?:price|fee|cost|bid)|lump[- ]sum|time[- ](?:and|&)[- ]materials?|t\s?&\s?m|hourly)\b",
-                         re.IGNORECASE)
+_ENGAGEMENT = re.compile(r"\b(fixed[- ](?:price|fee|cost|bid|quote)|fixed\s+(?=for\b)|(?<=\d)k?\s+fixed|lump[- ]sum|"
+                         r"time[- ](?:and|&)[- ]materials?|t\s?&\s?m|hourly)\b", re.IGNORECASE)
 # Calendar events sales promise against; the date each falls on is worked out per year.
 EVENTS = ("black friday", "cyber monday", "thanksgiving", "christmas", "new year", "year end", "end of the year",
           "end of year", "end of q1", "end of q2", "end of q3", "end of q4")
 _EVENT = re.compile(r"\b(" + "|".join(EVENTS) + r")\b", re.IGNORECASE)
-_BEFORE = re.compile(r"\b(?:before|by|ahead\s+of|in\s+time\s+for|no\s+later\s+than|for)\s*$", re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A day and month with no year ("25 September", "March 3rd"): the year comes from the SOW's dates.
+DAY_MONTH = re.compile(r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+                       r"(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})",
+                       re.IGNORECASE)
+_DEADLINE_CUE = re.compile(r"\b(?:before|by|ahead\s+of|in\s+time\s+for|no\s+later\s+than|until|deadline)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -93,12 +103,7 @@ def as_commitment(sentence: str, source: str = "", line: int = 0) -> Commitment 
     else:
         return None
     c = Commitment(sentence, source, line, kind, engagement=engagement)
-    for m in _QUANTITY.finditer(sentence):
-        n = m.group("n").lower()
-        value = _NUMBER_WORDS.get(n)
-        if value is None:
-            value = float(n.replace(",", ""))
-        c.quantities.append((value, unit_name(m.group("unit"))))
+    c.quantities = quantities(sentence)
     if m := _FREQUENCY.search(sentence):
         c.frequency = normalise_frequency(m.group(1))
     if m := _FORMAT.search(sentence):
@@ -107,27 +112,61 @@ def as_commitment(sentence: str, source: str = "", line: int = 0) -> Commitment 
     return c
 
 
-# Units that count the same thing: "three rounds of revisions" and "two revision rounds".
-_SAME_UNIT = {"round": "revision", "seat": "user", "licence": "user", "license": "user", "person": "people",
-              "staff": "people", "training": "session", "workshop": "session", "visit": "session"}
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
+_REFERENCE_BEFORE = re.compile(r"\b(?:section|clause|appendix|annex|version|v|page|item|table|figure|step|phase|"
+                               r"week|sprint|release|milestone|d|no|number|level|tier|option)\.?\s*$", re.IGNORECASE)
+
+
+def quantities(text: str) -> list[tuple[float, str]]:
+    """(value, unit term) for each number with the noun it counts; units compare as coverage terms."""
+    out = []
+    for m in _QUANTITY.finditer(text):
+        n = m.group("n").lower()
+        if re.fullmatch(r"\d{4}", n) and 1900 < int(n) < 2100:
+            continue  # a year, not a count
+        if _REFERENCE_BEFORE.search(text[: m.start()]):
+            continue  # "Section 4.2", "Phase 2", "Week 3": a label, not a count
+        value = _NUMBER_WORDS.get(n)
+        if value is None:
+            value = float(n.replace(",", ""))
+        out.append((value, unit_name(_head(_FUNCTION.sub("", m.group("np")).split()))))
+    return out
+
+
+def _head(words: list[str]) -> str:
+    """The counted noun of a short phrase, without a tagger: the first plural word ("custom reports
+    defined" -> reports), else the last word before a participle ("12-month minimum term")."""
+    words = [w.lower() for w in words]
+    for w in words:
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            return w
+    head = words[0]
+    for w in words[1:]:
+        if w.endswith(("ed", "ing")):
+            break
+        head = w
+    return head
 
 
 def unit_name(unit: str) -> str:
-    u = unit.lower()
-    u = _singular(u)
-    return _SAME_UNIT.get(u, u)
+    """The unit as a coverage term ("Rounds" and "tweaks" -> revision; "managers" -> staff)."""
+    from ..coverage import term
+
+    u = unit.lower().strip("-")
+    u = u[:-3] + "y" if u.endswith("ies") else (u[:-1] if u.endswith("s") and not u.endswith("ss") else u)
+    return u if u in _TIME_UNITS else term(u)
 
 
-def _singular(u: str) -> str:
-    if u in ("%", "percent"):
-        return "percent"
-    if u.endswith("ies"):
-        return u[:-3] + "y"
-    return u[:-1] if u.endswith("s") and u not in ("people",) else u
+_EVERY = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "annually"}
 
 
 def normalise_frequency(word: str) -> str:
-    w = word.lower()
+    w = " ".join(word.lower().split())
+    if w.startswith("every other"):
+        return "fortnightly" if w.endswith("week") else w
+    if w.startswith(("every ", "each ")):
+        unit = w.split()[-1]
+        return _EVERY.get(unit, "weekly")  # "every Friday" is weekly
     return {"biweekly": "fortnightly", "bi-weekly": "fortnightly", "yearly": "annually"}.get(w, w)
 
 
@@ -142,16 +181,20 @@ def _engagement(text: str) -> str | None:
     m = _ENGAGEMENT.search(text)
     if not m:
         return None
-    return "fixed-fee" if m.group(1).lower().startswith(("fixed", "lump")) else "time-and-materials"
+    return "fixed-fee" if re.search(r"fixed|lump", m.group(1), re.IGNORECASE) else "time-and-materials"
 
 
 def _deadline(sentence: str) -> str | None:
+    """The date or event something is promised by: after "before", "by", "in time for" ... in the
+    sentence ("go-live before their year end on 30 April", "cut over by end of Feb 2027")."""
     from ..timeline import find_dates
 
-    for m in _EVENT.finditer(sentence):
-        if _BEFORE.search(sentence[: m.start()]):
-            return m.group(1)
-    for span in find_dates(sentence):
-        if _BEFORE.search(sentence[: span.start]):
-            return span.text
-    return None
+    cue = _DEADLINE_CUE.search(sentence)
+    if cue is None:
+        return None
+    rest = sentence[cue.end():]
+    dates = [(d.start, d.text) for d in find_dates(rest)] + [(m.start(), m.group(0)) for m in DAY_MONTH.finditer(rest)]
+    if dates:  # a date as written beats an event named before it ("year end on 30 April")
+        return min(dates)[1]
+    events = [m.group(1) for m in _EVENT.finditer(rest)]
+    return events[0] if events else None

@@ -21,19 +21,24 @@ import re
 from dataclasses import dataclass
 
 from ..context import LintContext, Sentence
-from ..coverage import Passage, best_passage, content_lemmas
-from .extract import (_FORMAT, _FREQUENCY, _QUANTITY, _NUMBER_WORDS, Commitment, normalise_format,
-                      normalise_frequency, unit_name)
+from ..coverage import LANGUAGES, Passage, best_passage, content_lemmas, names_in, term, terms
+from .extract import _FORMAT, _FREQUENCY, _TIME_UNITS, Commitment, normalise_format, normalise_frequency, quantities
 
 # Sections whose sentences never include a commitment: exclusions, and the sales narrative itself.
 _NOT_INCLUSION = ("exclusions", "background", "approach")
 _EXCLUSION = re.compile(r"\b(?:not\s+(?:be\s+)?(?:included|covered|provided|part\s+of|in\s+scope)|out\s+of\s+scope|"
                         r"out-of-scope|excluded|exclude[sd]?|does\s+not\s+include|do\s+not\s+include|"
-                        r"outside\s+(?:the\s+)?scope|not\s+responsible\s+for)\b", re.IGNORECASE)
+                        r"outside\s+(?:the\s+)?scope|not\s+responsible\s+for|"
+                        # the client pays for it or someone else does it: not ours either
+                        r"paid\s+(?:by\s+\w+\s+)?directly|pay\s+(?:for\s+it\s+)?directly|billed\s+separately|"
+                        r"at\s+(?:the\s+)?client(?:'|’)s\s+(?:own\s+)?(?:cost|expense)|remains?\s+with\s+(?:its|their|the)\s+\w+|"
+                        r"remains?\s+in\s+(?:the\s+)?(?:legacy|existing|old|current|[A-Z]\w*)|"
+                        r"(?:buys?|purchases?|procures?|pays?)\s+(?:\w+\s+){0,3}?directly|"
+                        r"quoted\s+separately|separate\s+(?:sow|statement\s+of\s+work|quote|proposal))\b", re.IGNORECASE)
 # Words of note-taking, not of the thing promised: "told them we'd send ..." is about "send ...".
 _CUE_LEMMAS = {"tell", "told", "promise", "mention", "expect", "want", "need", "assume", "say", "said", "offer",
                "agree", "ask", "hope", "think", "like", "sure", "probably", "maybe", "later", "definitely",
-               "happy", "problem", "cfo", "cto", "ceo", "coo", "boss", "guy", "call", "really", "keen", "counting",
+               "happy", "problem", "cfo", "cto", "ceo", "coo", "boss", "guy", "really", "keen", "counting",
                "require", "insist", "look", "would", "could", "should", "can", "able", "said"}
 
 
@@ -47,17 +52,45 @@ class Outcome:
 def commitment_words(ctx: LintContext, c: Commitment) -> set[str]:
     from ..nlp.pipeline import parse
 
-    return {w for w in content_lemmas(parse(c.text)) if w not in _CUE_LEMMAS}
+    names = names_in(c.text, ctx.doc.text) | people_named(c.text)
+    doc = parse(c.text)
+    all_lemmas = content_lemmas(doc)
+    lemmas = {w for w in all_lemmas if w not in _CUE_LEMMAS and w not in names}
+    words = {term(w) for w in lemmas} | (terms(doc) - {term(w) for w in all_lemmas})
+    if all_lemmas & LANGUAGES:  # "Vietnamese" is not a person, whatever the SOW calls it
+        words.add(term("language"))
+    return words
+
+
+_SPEECH_AFTER = re.compile(r"^(?:'s)?\s+(?:assumes|expects|wants|needs|asked|is|was|said|thinks|would|will|"
+                           r"requires|insists|hopes|wanted|expected|assumed)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:told|promised|emailed|called|assured|said|with|to)\s+$", re.IGNORECASE)
+_NOT_PEOPLE = {"they", "them", "client", "we", "our", "the", "their", "told", "promised", "said", "mentioned",
+               "every", "someone", "each", "all", "offered", "agreed", "quoted", "emailed", "called", "assured",
+               "customer", "cfo", "cto", "ceo"}
+
+
+def people_named(text: str) -> set[str]:
+    """The people note-takers name as who said or heard it ("Told Priya that ...", "Dana expects ...")."""
+    out = set()
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        name = m.group(0)
+        if name.lower() in _NOT_PEOPLE:
+            continue
+        if _SPEECH_BEFORE.search(text[: m.start()]) or _SPEECH_AFTER.match(text[m.end():]):
+            out.add(name.lower())
+    return out
 
 
 def _covers(p: Passage | None, words: set[str]) -> bool:
-    return p is not None and p.score >= 0.5 and len(p.shared) >= min(2, len(words))
+    # A third of the weighted terms: SOWs paraphrase, and the rare terms carry most of the weight.
+    return p is not None and p.score >= 0.23 and len(p.shared) >= min(2, len(words))
 
 
 def _excludes(p: Passage | None) -> bool:
     """Exclusions are terse lists ("Copywriting and photography are not included"): naming a third
     of the commitment's words, its subject, is enough."""
-    return p is not None and p.score >= 0.3
+    return p is not None and p.score >= 0.2
 
 
 def classify(ctx: LintContext, c: Commitment) -> Outcome:
@@ -68,44 +101,162 @@ def classify(ctx: LintContext, c: Commitment) -> Outcome:
     inclusion = best_passage(ctx, words, tuple(r for r in _all_roles(ctx) if r not in _NOT_INCLUSION))
     if inclusion is not None and _EXCLUSION.search(inclusion.sentence.text):
         inclusion = None  # a sentence that excludes is not an inclusion, wherever it stands
-    if _covers(inclusion, words) and not (_excludes(exclusion) and exclusion.score > inclusion.score):
-        # Any covering passage may state the other figure ("unlimited revisions" two lines below the
-        # row that best matches the words), so look at all of them, best first.
-        for passage in covering_passages(ctx, c, words, inclusion):
-            reason = contradiction(ctx, c, passage)
-            if reason:
-                return Outcome("contradicted", passage, reason)
+    if c.deadline and (found := _missed_deadline(ctx, c, words)):
+        return Outcome("contradicted", *found)  # a date is specific: it decides before word overlap does
     if _excludes(exclusion) and (not _covers(inclusion, words) or exclusion.score >= inclusion.score):
         return Outcome("excluded", exclusion.sentence, "an exclusion covers it")
+    found = _contradiction(ctx, c, words, inclusion)
+    if found is not None:
+        return Outcome("contradicted", *found)
+    if c.frequency and not _covers(inclusion, words):
+        # The same thing at the same cadence ("every Friday" and "sends a short update every Friday").
+        timed = best_passage(ctx, words, (), accept=lambda s: s.section.role not in _NOT_INCLUSION
+                             and bool(_FREQUENCY.search(s.text)))
+        if timed is not None and timed.score >= 0.2:
+            return Outcome("included", timed.sentence, "the SOW states it at the same frequency")
     if _covers(inclusion, words):
+        if _MEASURE.search(c.text) and not re.search(r"\d", inclusion.sentence.text):
+            # "an engineer on site within 4 hours" against "an engineer will visit as needed": the
+            # subject is there, the promised measure is not.
+            return Outcome("unaddressed", inclusion.sentence, "the SOW covers the subject but not the promised measure")
         return Outcome("included", inclusion.sentence, "the SOW covers it")
     nearest = max((p for p in (inclusion, exclusion) if p is not None), key=lambda p: p.score, default=None)
     return Outcome("unaddressed", nearest.sentence if nearest else None, "the SOW neither includes nor excludes it")
 
 
-# Units specific enough that a sentence naming one with another number is about the same thing,
-# even with few other words in common ("three rounds of revisions" vs "unlimited revisions").
-_SPECIFIC_UNITS = {"revision", "user", "session", "report", "page", "language", "location", "site", "store",
-                   "integration", "template", "dashboard", "environment", "sprint", "release", "people"}
+# A promised measure: a percentage, or a response time ("within 4 hours").
+_MEASURE = re.compile(r"\d+(?:\.\d+)?\s?%|\bpercent\b|\bwithin\s+(?:\d+|an?|one|two|three|four|few)\s+"
+                      r"(?:business\s+|working\s+)?(?:minutes?|hours?|days?)\b", re.IGNORECASE)
+
+
+def _contradiction(ctx: LintContext, c: Commitment, words: set[str], inclusion: Passage | None):
+    """(passage, reason) where the SOW says something else about the same thing, or None."""
+    contractual = lambda s: s.section.role not in _NOT_INCLUSION  # noqa: E731
+    if c.frequency:
+        timed = best_passage(ctx, words, (), accept=lambda s: contractual(s) and bool(_FREQUENCY.search(s.text)))
+        if timed is not None and (reason := _other_frequency(c.frequency, timed.sentence.text)):
+            return timed.sentence, reason
+    if not c.deadline and words & _COMPLETION and (found := _longer_schedule(ctx, c)):
+        return found
+    if _covers(inclusion, words) and _WE.search(c.text) and ctx.owner(inclusion.sentence) == "client":
+        # "assumes we write all the copy" against "Fernleaf will provide all written content".
+        return inclusion.sentence, "the notes have us doing it; the SOW makes it the client's responsibility"
+    if _covers(inclusion, words):
+        # Any covering passage may state the other figure ("unlimited revisions" two lines below the
+        # row that best matches the words), so look at all of them, best first.
+        for passage in covering_passages(ctx, c, words, inclusion):
+            if reason := contradiction(ctx, c, passage):
+                return passage, reason
+            if _agrees(c, passage):
+                break  # the passage that counts the same thing with the same number settles it
+    return None
+
+
+def _missed_deadline(ctx: LintContext, c: Commitment, words: set[str]):
+    """The SOW dates the same thing after the promised deadline.  The date that decides is wherever the
+    SOW dates it, often a schedule row; a promise about the end ("live", "cut over", "done") is held
+    against dates of the end."""
+    ending = words & _COMPLETION
+    if ending:
+        dated = _end_dates(ctx) or _last_dated(ctx)
+    else:
+        dated = best_passage(ctx, words, (), accept=lambda s: s.section.role not in _NOT_INCLUSION and _has_date(s))
+    if dated is not None and (reason := _late(ctx, c.deadline, dated.sentence.text)):
+        return dated.sentence, reason
+    return None
+
+
+_END_WORD = re.compile(r"\b(?:go[- ]?live|live|launch\w*|cut[- ]?over|complet\w*|finish\w*|done|final\s+delivery)\b",
+                       re.IGNORECASE)
+
+
+def _end_dates(ctx: LintContext) -> Passage | None:
+    """The contractual sentence dating the end of the work latest: a date within a few words of
+    "go-live", "launch", "cut-over" or "completion" (not a start date that mentions go-live later)."""
+    from ..timeline import find_dates, normalise
+
+    order = ctx.timeline.date_order
+    best = None
+    for s in ctx.sentences:
+        if s.section.role in _NOT_INCLUSION or not _END_WORD.search(s.text):
+            continue
+        ends = [m.start() for m in _END_WORD.finditer(s.text)]
+        for d in find_dates(s.text):
+            if min(abs(d.start - e) for e in ends) > 40:
+                continue
+            value = normalise(d, order)
+            if value.last is not None and (best is None or value.last > best[0]):
+                best = (value.last, s)
+    return Passage(best[1], 0.0, ()) if best else None
+
+
+_WE = re.compile(r"\b(?:we|we(?:'|’)(?:ll|d)|us|our\s+team|ourselves)\b", re.IGNORECASE)
+_AFTER_VERB = re.compile(r"(?:\w+ed|\w+ing|is|are|be|held|sent|run|meet)\s+$", re.IGNORECASE)
+
+
+def _other_frequency(promised: str, text: str) -> str | None:
+    """How often the passage says it happens, when that is not what the notes say.  A frequency after
+    a verb ("invoiced quarterly") describes the act; one before a noun ("monthly retainer") may not."""
+    found = list(_FREQUENCY.finditer(text))
+    acts = [m for m in found if m.group(1).lower().startswith(("every", "each")) or _AFTER_VERB.search(text[: m.start()])]
+    said = [normalise_frequency(m.group(1)) for m in (acts or found)]
+    if not said or promised in said:
+        return None
+    return f"the notes say {promised}; the SOW says {said[0]}"
+
+
+def _longer_schedule(ctx: LintContext, c: Commitment):
+    """A promised duration to finish ("live in 10 days") shorter than the SOW's own length."""
+    from ..timeline.spans import UNIT_DAYS
+
+    promised = [v * UNIT_DAYS[u] for v, u in c.quantities if u in UNIT_DAYS and v != float("inf")]
+    if not promised:
+        return None
+    total = ctx.timeline.total or _longest_stated_duration(ctx)
+    if total is None or total.low_days <= max(promised):
+        return None
+    sentence = ctx.sentence_at(total.start)
+    return sentence, f"the notes promise it in {c.text[:60]!r}; the SOW's schedule is {total.text}"
+
+
+def _longest_stated_duration(ctx: LintContext):
+    """With no stated total, the longest elapsed duration in the contractual text ("two to three weeks of work")."""
+    from ..timeline import find_durations
+
+    best = None
+    for s in ctx.sentences:
+        if s.section.role in _NOT_INCLUSION and s.section.role != "background":
+            continue
+        for d in find_durations(s.text):
+            if d.recurring or d.effort:
+                continue
+            if best is None or d.low_days > best.low_days:
+                best = d.__class__(**{**d.__dict__, "start": s.start + d.start, "end": s.start + d.end})
+    return best
 
 
 def covering_passages(ctx: LintContext, c: Commitment, words: set[str], best: Passage) -> list[Sentence]:
     """The best passage, then every other contractual sentence that shares half the words or names one
     of the commitment's specific units."""
-    from ..coverage import sentence_lemmas
+    from ..coverage import sentence_terms
 
-    lemmas = sentence_lemmas(ctx)
+    lemmas = sentence_terms(ctx)
     need = max(2, (len(words) + 1) // 2) if len(words) >= 2 else 1
-    units = {unit for _v, unit in c.quantities if unit in _SPECIFIC_UNITS}
+    # Units other than time are specific enough that a sentence counting one with another number is
+    # about the same thing, even with few other words in common ("unlimited revisions").
+    units = {unit for _v, unit in c.quantities if unit not in _TIME_UNITS}
 
     def related(s: Sentence) -> bool:
         if len(words & lemmas[s.start]) >= need:
             return True
-        return bool(units) and any(unit_name(m.group("unit")) in units for m in _QUANTITY.finditer(s.text))
+        return bool(units) and any(unit in units for _v, unit in quantities(s.text))
 
     others = [s for s in ctx.sentences if s.section.role not in _NOT_INCLUSION and s.start != best.sentence.start
               and not _EXCLUSION.search(s.text) and related(s)]
-    others.sort(key=lambda s: -len(words & lemmas[s.start]))
+    from ..coverage import term_weights
+
+    weights, unseen = term_weights(ctx)
+    others.sort(key=lambda s: -sum(weights.get(w, unseen) for w in words & lemmas[s.start]))
     return [best.sentence, *others]
 
 
@@ -126,25 +277,78 @@ def _engagement_outcome(ctx: LintContext, c: Commitment) -> Outcome:
 def contradiction(ctx: LintContext, c: Commitment, passage: Sentence) -> str | None:
     """Why the passage says something else about the same subject, or None."""
     text = passage.text
-    sow_quantities = {}
-    for m in _QUANTITY.finditer(text):
-        n = m.group("n").lower()
-        value = _NUMBER_WORDS.get(n)
-        sow_quantities.setdefault(unit_name(m.group("unit")), set()).add(
-            value if value is not None else float(n.replace(",", "")))
+    sow_quantities: dict[str, set[float]] = {}
+    for value, unit in quantities(text):
+        sow_quantities.setdefault(unit, set()).add(value)
     for value, unit in c.quantities:
         if unit in sow_quantities and value not in sow_quantities[unit]:
             said = ", ".join(_fmt_number(v) for v in sorted(sow_quantities[unit]))
             return f"the notes say {_fmt_number(value)} {unit}(s); the SOW says {said}"
-    if c.frequency and (m := _FREQUENCY.search(text)) and normalise_frequency(m.group(1)) != c.frequency:
-        return f"the notes say {c.frequency}; the SOW says {normalise_frequency(m.group(1))}"
+    if c.frequency and _FREQUENCY.search(text) and (reason := _other_frequency(c.frequency, text)):
+        return reason
     if c.fmt:
         formats = {normalise_format(m.group(1)) for m in _FORMAT.finditer(text)}
         if formats and c.fmt not in formats:
             return f"the notes say {c.fmt}; the SOW says {', '.join(sorted(formats))}"
     if c.deadline:
         return _late(ctx, c.deadline, text)
+    for phrase in _ruled_out(c.text):
+        shared = phrase & terms_of(ctx, passage)
+        if shared and not _EXCLUSION.search(text):
+            return f"the notes rule out {', '.join(sorted(shared))}; the SOW includes it"
     return None
+
+
+_NEGATED = re.compile(r"\b(?:no|not|without|never|excluding)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+
+
+def _ruled_out(text: str) -> list[set[str]]:
+    """Terms the notes say are not part of it ("pickup only, no delivery slots" -> {delivery, slot})."""
+    from ..coverage import term
+
+    out = []
+    for m in _NEGATED.finditer(text):
+        words = {term(w.lower().rstrip("s")) for w in re.findall(r"[a-zA-Z]{3,}", m.group(1))}
+        if words:
+            out.append(words)
+    return out
+
+
+def terms_of(ctx: LintContext, sentence: Sentence) -> set[str]:
+    from ..coverage import sentence_terms
+
+    return sentence_terms(ctx)[sentence.start]
+
+
+_COMPLETION = {term(w) for w in ("live", "launch", "cutover", "cut", "complete", "completion", "finish", "done",
+                                 "ready", "wrap")}
+
+
+def _last_dated(ctx: LintContext) -> Passage | None:
+    """The contractual sentence holding the SOW's latest date (its end), as a passage."""
+    from ..timeline import find_dates, normalise
+
+    order = ctx.timeline.date_order
+    best = None
+    for s in ctx.sentences:
+        if s.section.role in _NOT_INCLUSION:
+            continue
+        for d in find_dates(s.text):
+            value = normalise(d, order)
+            if value.last is not None and (best is None or value.last > best[0]):
+                best = (value.last, s)
+    return Passage(best[1], 0.0, ()) if best else None
+
+
+def _has_date(sentence: Sentence) -> bool:
+    from ..timeline import find_dates
+
+    return bool(find_dates(sentence.text))
+
+
+def _agrees(c: Commitment, passage: Sentence) -> bool:
+    said = set(quantities(passage.text))
+    return any(q in said for q in c.quantities)
 
 
 def _fmt_number(v: float) -> str:
@@ -184,6 +388,15 @@ def deadline_date(deadline: str, year: int, order: str = "MDY") -> dt.date | Non
         return dt.date(year, 3 * q, 30 if q in (2, 3) else 31)
     spans = find_dates(deadline)
     if spans:
-        value = normalise(spans[0], order)
-        return value.first
+        return normalise(spans[0], order).last  # "by Feb 2027": the end of February
+    from .extract import _MONTHS, DAY_MONTH
+
+    m = DAY_MONTH.search(deadline)
+    if m:
+        month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()[:3]) + 1
+        day = int(m.group("d1") or m.group("d2"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     return None
