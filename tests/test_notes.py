@@ -152,3 +152,21 @@ def test_cli_notes_findings_and_exit_codes(tmp_path):
     assert base == [f for f in data["documents"][0]["findings"] if "notes" not in f["tags"]]
     bad = runner.invoke(main, [str(sow), "--notes", str(tmp_path / "nope.md")])
     assert bad.exit_code == 2 and "notes file not found" in bad.output and "Traceback" not in bad.output
+
+
+def test_docx_notes_are_read_block_by_block(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Call notes", level=1)
+    d.add_paragraph("told them we'd build the ordering website for all four stores", style="List Bullet")
+    d.add_paragraph("call went well")
+    path = tmp_path / "notes.docx"
+    d.save(path)
+    texts = [n.text for n in read_notes(path)]
+    assert "told them we'd build the ordering website for all four stores" in texts
+    ctx = LintContext(read_markdown_string(SOW))
+    from sowlint.notes.check import check_notes
+
+    (finding,) = check_notes(ctx, [str(path)])
+    assert dict(finding.extra)["status"] == "included" and finding.severity == "info"
