@@ -17,7 +17,6 @@ from . import __version__
 from .errors import SowlintError
 
 FORMATS = ("text", "json", "html", "sarif", "github", "markdown")
-_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
 
 
 class _DefaultToLint(click.Group):

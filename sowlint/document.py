@@ -81,12 +81,6 @@ class Section:
         """The text of all blocks under this section (headings of subsections excluded)."""
         return "\n".join(doc_text[b.start : b.end] for b in self.all_blocks())
 
-    @property
-    def end_of_content(self) -> int:
-        ends = [self.end] + [b.end for b in self.all_blocks()]
-        ends += [s.end for s in self.walk()]
-        return max(ends)
-
 
 @dataclass
 class Annotation:

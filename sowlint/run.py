@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .report import DocumentResult, Report
+from .report import Report
 
 _RANK = {"info": 1, "warning": 2, "error": 3}
 
@@ -73,6 +73,3 @@ def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:
     threshold = _RANK[fail_on]
     return 1 if any(_RANK[f.severity] >= threshold for f in report.findings) else 0
 
-
-def worst(result: DocumentResult) -> str | None:
-    return max((f.severity for f in result.findings), key=lambda s: _RANK[s], default=None)

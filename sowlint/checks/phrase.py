@@ -10,13 +10,12 @@ Example::
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import field_validator, model_validator
 
 from ._matching import MatchOptions, hits_for
-from ..rulepack.model import MatchSpec
+from ..rulepack.model import MatchSpec, validate_regexes
 
 
 class Options(MatchOptions):
@@ -28,12 +27,7 @@ class Options(MatchOptions):
     @field_validator("regex")
     @classmethod
     def _compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern, re.IGNORECASE)  # the flags the matcher uses, so it reuses this compile
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
-        return value
+        return validate_regexes(value)
 
     @model_validator(mode="after")
     def _something(self) -> "Options":

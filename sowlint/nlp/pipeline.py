@@ -94,7 +94,3 @@ def parse(text: str):
         token.lemma_ = table.get(low, low)
     return doc
 
-
-def lemma_text(text: str) -> str:
-    """The lemmas of ``text`` joined by spaces (for comparing phrases regardless of inflection)."""
-    return " ".join(t.lemma_ for t in parse(text) if not t.is_space)

@@ -27,6 +27,16 @@ def _check_roles(roles: list[str]) -> list[str]:
     return roles
 
 
+def validate_regexes(value: list[str]) -> list[str]:
+    """Every regex compiles, with the flags the matcher uses (so the matcher reuses this compile)."""
+    for pattern in value:
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+    return value
+
+
 def validate_spacy_patterns(value: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
     """Let spaCy's Matcher validate the patterns, so rule authors get spaCy's own message."""
     if value:
@@ -59,12 +69,7 @@ class MatchSpec(Strict):
     @field_validator("regex")
     @classmethod
     def _regexes_compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern, re.IGNORECASE)  # the flags the matcher uses, so it reuses this compile
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
-        return value
+        return validate_regexes(value)
 
     @field_validator("patterns")
     @classmethod
