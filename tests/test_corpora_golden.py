@@ -23,7 +23,6 @@ KNOWN_MISSES = {
     ("analytics-bi-harbourline", "acceptance"): "client review without turnaround is planted as acceptance",
     ("marketing-retainer-lumen-lark", "acceptance"): "no acceptance rule fires on a retainer's deliverables",
     ("marketing-retainer-lumen-lark", "staffing"): "staffing rule needs named roles, not a team paragraph",
-    ("data-platform-migration-alder", "staffing"): "all-junior rate table for migration work not detected",
 }
 
 

@@ -25,6 +25,7 @@ class Options(Strict):
     then: MatchSpec
     near: Literal["sentence", "block", "section", "document"] = "section"
     unless: Optional[MatchSpec] = None  # anywhere in the document: e.g. the subject is excluded
+    requires: Optional[MatchSpec] = None  # the rule applies only when this also appears (e.g. migration work)
     once: bool = True  # one finding per document (at the first A) rather than one per A
 
     model_config = {"extra": "forbid", "frozen": True, "populate_by_name": True}
@@ -36,6 +37,8 @@ def check(rule, ctx: LintContext):
     if not triggers:
         return
     if o.unless is not None and find(ctx, o.unless, None, negation="ignore"):
+        return
+    if o.requires is not None and not find(ctx, o.requires, None):
         return
     answers = find(ctx, o.then, None, negation="ignore")
     for trigger in triggers:
