@@ -63,6 +63,29 @@ class LintContext:
         i = bisect.bisect_right(self._head_starts, offset) - 1
         return i >= 0 and self._heads[i].start <= offset < self._heads[i].end
 
+    def role_ranges(self, roles: frozenset[str], not_roles: frozenset[str]) -> list[tuple[int, int]]:
+        """Character ranges of the sections (heading and own blocks) whose role is in ``roles`` (any
+        role when empty) and not in ``not_roles``, merged where they touch."""
+        cache = self.__dict__.setdefault("_role_ranges", {})
+        key = (roles, not_roles)
+        if key not in cache:
+            out: list[tuple[int, int]] = []
+            for section in self.doc.walk():
+                role = section.role
+                if (roles and role not in roles) or role in not_roles:
+                    continue
+                start = section.start if section.level else min((b.start for b in section.blocks), default=0)
+                end = max([section.end] + [b.end for b in section.blocks]) if section.level else \
+                    max((b.end for b in section.blocks), default=0)
+                if end <= start:
+                    continue
+                if out and start <= out[-1][1] + 1:
+                    out[-1] = (out[-1][0], max(out[-1][1], end))
+                else:
+                    out.append((start, end))
+            cache[key] = sorted(out)
+        return cache[key]
+
     # -- language ---------------------------------------------------------------------------
     @cached_property
     def nlp(self):

@@ -39,16 +39,20 @@ class CompiledSpec:
             self.patterns.add("t", spec.patterns)
         self.regexes = [re.compile(r, re.IGNORECASE) for r in spec.regex]
 
-    def spans(self, ctx: LintContext) -> list[tuple[int, int, int, int]]:
-        """(start_char, end_char, start_tok, end_tok) of every raw match, longest first where they overlap."""
+    def spans(self, ctx: LintContext, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int, int]]:
+        """(start_char, end_char, start_tok, end_tok) of every raw match, longest first where they overlap.
+
+        ``ranges`` limits the regex search to those character ranges (the sections a rule looks at):
+        regexes are most of a rule's cost, the spaCy matchers are cheap on the whole document."""
         doc = ctx.nlp
         found: list[tuple[int, int, int, int]] = []
         for matcher in (self.phrases, self.patterns):
             if matcher is not None:
                 for _id, s, e in matcher(doc):
                     found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e))
+        text = ctx.doc.text
         for rx in self.regexes:
-            for m in rx.finditer(ctx.doc.text):
+            for m in (m for a, b in (ranges or [(0, len(text))]) for m in rx.finditer(text, a, b)):
                 if m.end() > m.start():
                     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                     s, e = (span.start, span.end) if span is not None else (0, 0)
@@ -112,7 +116,12 @@ def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation
     """
     out: list[Match] = []
     doc = ctx.nlp
-    for start, end, ts, te in compiled(spec).spans(ctx):
+    roles = set(spec.roles)
+    if scope is not None and scope.roles:
+        roles = roles & set(scope.roles) if roles else set(scope.roles)
+    not_roles = set(scope.not_roles) if scope is not None else set()
+    ranges = ctx.role_ranges(frozenset(roles), frozenset(not_roles)) if (roles or not_roles) else None
+    for start, end, ts, te in compiled(spec).spans(ctx, ranges):
         sentence = ctx.sentence_at(start)
         if sentence is None:
             continue
