@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable
 
@@ -27,11 +27,22 @@ def _lint_one(args: tuple[Path, Settings, bool]) -> DocumentResult:
 def run_parallel(per_file: list[tuple[Path, Settings]], jobs: int, keep_documents: bool = False,
                  on_done: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
     tasks = [(path, settings, keep_documents) for path, settings in per_file]
-    results: list[DocumentResult] = []
+    # Largest documents first, so that no worker is left with a long one while the other idles at
+    # the end; results still come back in input order.
+    order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i][0]))
+    results: list[DocumentResult | None] = [None] * len(tasks)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
-        # chunksize 1: documents differ a lot in size, so hand them out one at a time.
-        for result in pool.map(_lint_one, tasks, chunksize=1):
-            results.append(result)
+        futures = {pool.submit(_lint_one, tasks[i]): i for i in order}
+        for future in as_completed(futures):
+            result = future.result()
+            results[futures[future]] = result
             if on_done:
                 on_done(result)
-    return results
+    return [r for r in results if r is not None]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
