@@ -105,10 +105,10 @@ def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_do
 def _check_notes_readable(paths: set[str]) -> None:
     """Unreadable handoff notes are a usage error (exit 2), found before any document is linted."""
     if paths:
-        from .notes.read import read_notes
+        from .notes.check import commitments_in
 
         for path in sorted(paths):
-            read_notes(path)
+            commitments_in(path)
 
 
 def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str | None = None,

@@ -108,10 +108,10 @@ def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, se
                      baseline=baseline, waivers=waivers, date_order=date_order)
     if no_default_rules:
         overrides["default_rules"] = False
-    stream = open(os.devnull, "w") if output else sys.stdout  # noqa: SIM115 - only for isatty
+    colour = False if output else _use_colour(color, sys.stdout)  # a report file never gets ANSI codes
     try:
         code = run_lint(paths, fmt=fmt, output=output, config=config, jobs=jobs, exit_zero=exit_zero,
-                        colour=_use_colour(color, stream) and not output, progress=not quiet, **overrides)
+                        colour=colour, progress=not quiet, **overrides)
     except SowlintError as exc:
         _fail(str(exc))
     sys.exit(code)

@@ -11,12 +11,24 @@ _FIXED = re.compile(
     r"flat (fee|rate for the project)|flat (?:usd|aud|gbp|eur|cad)?\s?[$£€]?\s?\d[\d,.]*k?|total (project )?(fee|price) of)\b",
     re.IGNORECASE,
 )
+# Informal fixed prices, as sales notes and short proposals write them ("quoted 4.8k fixed", "fixed for the
+# whole thing").
+_FIXED_INFORMAL = re.compile(r"\d[\d.,]*k?\s+fixed\b|\bfixed\s+for\b", re.IGNORECASE)
 _TM = re.compile(
     r"\b(time[- ](and|&)[- ]materials?|t\s?&\s?m|labou?r[- ]hours?|hourly (rate|basis|billing)|"
     r"per (hour|day)|day rates?|daily rates?|billed (monthly )?(for|on) (actual )?(hours|time)|"
-    r"rate card|blended rate)\b",
+    r"rate card|blended rate|(?:billed|charged|paid)\s+hourly)\b",
     re.IGNORECASE,
 )
+
+
+def price_model(text: str) -> str | None:
+    """The price model one piece of text names (fixed-fee or time-and-materials), or None."""
+    fixed = _FIXED.search(text) or _FIXED_INFORMAL.search(text)
+    tm = _TM.search(text)
+    if fixed and tm:
+        return "fixed-fee" if fixed.start() < tm.start() else "time-and-materials"
+    return "fixed-fee" if fixed else ("time-and-materials" if tm else None)
 
 
 def detect_engagement(doc: Document) -> str:
@@ -26,7 +38,7 @@ def detect_engagement(doc: Document) -> str:
         weight = 3 if section.role == "pricing" else 1
         texts = [section.heading] + [b.text for b in section.blocks]
         for text in texts:
-            scores["fixed-fee"] += weight * len(_FIXED.findall(text))
+            scores["fixed-fee"] += weight * (len(_FIXED.findall(text)) + len(_FIXED_INFORMAL.findall(text)))
             scores["time-and-materials"] += weight * len(_TM.findall(text))
     fixed, tm = scores["fixed-fee"], scores["time-and-materials"]
     if fixed == tm:

@@ -28,7 +28,8 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
              colour: bool, progress: bool, **overrides) -> int:
     from .api import discover, lint
 
-    total = len(discover(paths))
+    files = discover(paths)  # once: lint() gets the file list, not the folders again
+    total = len(files)
     bar = _progress(total, progress)
     tick = None
     if bar:
@@ -36,7 +37,7 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
         tick = lambda _result: bar.advance(task)  # noqa: E731
         bar.start()
     try:
-        report = lint(paths, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, **overrides)
+        report = lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, **overrides)
     finally:
         if bar:
             bar.stop()

@@ -201,7 +201,9 @@ def test_a_rule_file_must_be_a_mapping(tmp_path):
 
 def test_temporal_check_and_thresholds_are_validated(tmp_path):
     check = write_rule(tmp_path, "a", "temporal", {"check": "over_totl"})
-    assert refusal(check).startswith(f"{check}:{line_of(check, 'check:')}: check: Input should be 'no_timeline'")
+    message = refusal(check)
+    assert message.startswith(f"{check}:{line_of(check, 'check:')}: check: unknown check 'over_totl'")
+    assert "over_total" in message  # the valid names come from the timeline's registry
     threshold = write_rule(tmp_path, "b", "temporal", {"check": "short_uat", "thresholds": {"min_dayz": 5}})
     assert "unknown threshold 'min_dayz' for check 'short_uat' (takes: min_days)" in refusal(threshold)
     assert load_rule(write_rule(tmp_path, "c", "temporal", {"check": "short_uat", "thresholds": {"min_days": 5}}))

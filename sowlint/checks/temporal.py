@@ -13,30 +13,33 @@ Example::
 from __future__ import annotations
 
 import inspect
-from typing import Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from ..context import Hit, LintContext
 from ..rulepack.model import Strict
 
-CHECKS = ("no_timeline", "over_total", "out_of_order", "end_before_start", "overlap", "past_date",
-          "no_buffer", "density", "short_uat", "no_stabilisation", "client_wait", "fixed_dates", "asap")
 
+def _checks():
+    from ..timeline.analysis import CHECKS  # the timeline's own registry: name -> check function
 
-def _analysis(name: str):
-    from ..timeline import analysis
-
-    return getattr(analysis, name)
+    return CHECKS
 
 
 class Options(Strict):
-    check: Literal[CHECKS]  # type: ignore[valid-type]
+    check: str
     thresholds: dict[str, int | float] = {}
+
+    @field_validator("check")
+    @classmethod
+    def _known_check(cls, value: str) -> str:
+        if value not in _checks():
+            raise ValueError(f"unknown check {value!r} (checks: {', '.join(_checks())})")
+        return value
 
     @model_validator(mode="after")
     def _known_thresholds(self) -> "Options":
-        params = [p for p in inspect.signature(_analysis(self.check)).parameters if p not in ("doc", "tl")]
+        params = [p for p in inspect.signature(_checks()[self.check]).parameters if p not in ("doc", "tl")]
         for key in self.thresholds:
             if key not in params:
                 raise ValueError(f"unknown threshold '{key}' for check '{self.check}' (takes: {', '.join(params) or 'none'})")
@@ -45,5 +48,5 @@ class Options(Strict):
 
 def check(rule, ctx: LintContext):
     o = rule.options
-    for issue in _analysis(o.check)(ctx.doc, ctx.timeline, **o.thresholds):
+    for issue in _checks()[o.check](ctx.doc, ctx.timeline, **o.thresholds):
         yield Hit(issue.start, issue.end, evidence=issue.evidence, values={"detail": issue.message})

@@ -3,6 +3,7 @@ included or excluded ones as resolved (info), so the reviewer sees the whole lis
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -43,11 +44,23 @@ def check_notes(ctx: LintContext, notes_paths: list[str], select: list[str] = ()
     wanted = {r.id for r in NOTE_RULES if is_selected(r, list(select), list(ignore))}
     findings = []
     for path in notes_paths:
-        for c in extract_commitments(read_notes(path)):
+        for c in commitments_in(path):
             finding = to_finding(ctx, c, classify(ctx, c))
             if finding.rule in wanted:
                 findings.append(finding)
     return findings
+
+
+def commitments_in(path: str) -> list[Commitment]:
+    """The commitments of a notes file, read once per process however many documents a batch holds."""
+    p = Path(path)
+    stat = p.stat() if p.is_file() else None
+    return _commitments(str(p), stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+@lru_cache(maxsize=32)
+def _commitments(path: str, _mtime_ns: int, _size: int) -> list[Commitment]:
+    return extract_commitments(read_notes(path))  # a ReadError is not cached: it is raised every time
 
 
 def to_finding(ctx: LintContext, c: Commitment, outcome: Outcome) -> Finding:

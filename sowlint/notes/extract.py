@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..engagement import price_model
 from .read import NoteLine
 
 # The seller promised, offered or hinted ("told them we'd ...", "mentioned we could add ...").
@@ -54,8 +55,6 @@ FORMATS = ("excel", "xlsx", "csv", "pdf", "word", "docx", "powerpoint", "pptx", 
            "power bi", "tableau", "spss", "stata", "sas", "json", "xml", "html", "markdown", "keynote", "sql",
            "their template", "their format", "their own template", "their own format")
 _FORMAT = re.compile(r"\b(" + "|".join(re.escape(f) for f in FORMATS) + r")\b", re.IGNORECASE)
-_ENGAGEMENT = re.compile(r"\b(fixed[- ](?:price|fee|cost|bid|quote)|fixed\s+(?=for\b)|(?<=\d)k?\s+fixed|lump[- ]sum|"
-                         r"time[- ](?:and|&)[- ]materials?|t\s?&\s?m|hourly)\b", re.IGNORECASE)
 # Calendar events sales promise against; the date each falls on is worked out per year.
 EVENTS = ("black friday", "cyber monday", "thanksgiving", "christmas", "new year", "year end", "end of the year",
           "end of year", "end of q1", "end of q2", "end of q3", "end of q4")
@@ -95,7 +94,7 @@ def as_commitment(sentence: str, source: str = "", line: int = 0) -> Commitment 
     """The commitment a note sentence makes, or None when it makes none ("call went well")."""
     if len(sentence.split()) < 3 or _NOT_COMMITMENT.search(sentence):
         return None
-    engagement = _engagement(sentence)
+    engagement = price_model(sentence)
     if _PROMISE.search(sentence):
         kind = "promise"
     elif _EXPECT.search(sentence) or engagement:
@@ -175,13 +174,6 @@ def normalise_format(word: str) -> str:
     if w.startswith("their"):
         return "client template"
     return {"xlsx": "excel", "docx": "word", "pptx": "powerpoint", "google sheets": "excel"}.get(w, w)
-
-
-def _engagement(text: str) -> str | None:
-    m = _ENGAGEMENT.search(text)
-    if not m:
-        return None
-    return "fixed-fee" if re.search(r"fixed|lump", m.group(1), re.IGNORECASE) else "time-and-materials"
 
 
 def _deadline(sentence: str) -> str | None:

@@ -39,7 +39,7 @@ _EXCLUSION = re.compile(r"\b(?:not\s+(?:be\s+)?(?:included|covered|provided|part
 _CUE_LEMMAS = {"tell", "told", "promise", "mention", "expect", "want", "need", "assume", "say", "said", "offer",
                "agree", "ask", "hope", "think", "like", "sure", "probably", "maybe", "later", "definitely",
                "happy", "problem", "cfo", "cto", "ceo", "coo", "boss", "guy", "really", "keen", "counting",
-               "require", "insist", "look", "would", "could", "should", "can", "able", "said"}
+               "require", "insist", "look", "would", "could", "should", "can", "able"}
 
 
 @dataclass
@@ -105,7 +105,7 @@ def classify(ctx: LintContext, c: Commitment) -> Outcome:
         return Outcome("contradicted", *found)  # a date is specific: it decides before word overlap does
     if _excludes(exclusion) and (not _covers(inclusion, words) or exclusion.score >= inclusion.score):
         return Outcome("excluded", exclusion.sentence, "an exclusion covers it")
-    found = _contradiction(ctx, c, words, inclusion)
+    found = _find_contradiction(ctx, c, words, inclusion)
     if found is not None:
         return Outcome("contradicted", *found)
     if c.frequency and not _covers(inclusion, words):
@@ -129,7 +129,7 @@ _MEASURE = re.compile(r"\d+(?:\.\d+)?\s?%|\bpercent\b|\bwithin\s+(?:\d+|an?|one|
                       r"(?:business\s+|working\s+)?(?:minutes?|hours?|days?)\b", re.IGNORECASE)
 
 
-def _contradiction(ctx: LintContext, c: Commitment, words: set[str], inclusion: Passage | None):
+def _find_contradiction(ctx: LintContext, c: Commitment, words: set[str], inclusion: Passage | None):
     """(passage, reason) where the SOW says something else about the same thing, or None."""
     contractual = lambda s: s.section.role not in _NOT_INCLUSION  # noqa: E731
     if c.frequency:
@@ -145,7 +145,7 @@ def _contradiction(ctx: LintContext, c: Commitment, words: set[str], inclusion: 
         # Any covering passage may state the other figure ("unlimited revisions" two lines below the
         # row that best matches the words), so look at all of them, best first.
         for passage in covering_passages(ctx, c, words, inclusion):
-            if reason := contradiction(ctx, c, passage):
+            if reason := passage_disagrees(ctx, c, passage):
                 return passage, reason
             if _agrees(c, passage):
                 break  # the passage that counts the same thing with the same number settles it
@@ -158,9 +158,10 @@ def _missed_deadline(ctx: LintContext, c: Commitment, words: set[str]):
     against dates of the end."""
     ending = words & _COMPLETION
     if ending:
-        dated = _end_dates(ctx) or _last_dated(ctx)
+        dated = _latest_dated(ctx, near_end=True) or _latest_dated(ctx, near_end=False)
     else:
-        dated = best_passage(ctx, words, (), accept=lambda s: s.section.role not in _NOT_INCLUSION and _has_date(s))
+        dates = _dated_sentences(ctx)
+        dated = best_passage(ctx, words, (), accept=lambda s: s.start in dates)
     if dated is not None and (reason := _late(ctx, c.deadline, dated.sentence.text)):
         return dated.sentence, reason
     return None
@@ -168,26 +169,6 @@ def _missed_deadline(ctx: LintContext, c: Commitment, words: set[str]):
 
 _END_WORD = re.compile(r"\b(?:go[- ]?live|live|launch\w*|cut[- ]?over|complet\w*|finish\w*|done|final\s+delivery)\b",
                        re.IGNORECASE)
-
-
-def _end_dates(ctx: LintContext) -> Passage | None:
-    """The contractual sentence dating the end of the work latest: a date within a few words of
-    "go-live", "launch", "cut-over" or "completion" (not a start date that mentions go-live later)."""
-    from ..timeline import find_dates, normalise
-
-    order = ctx.timeline.date_order
-    best = None
-    for s in ctx.sentences:
-        if s.section.role in _NOT_INCLUSION or not _END_WORD.search(s.text):
-            continue
-        ends = [m.start() for m in _END_WORD.finditer(s.text)]
-        for d in find_dates(s.text):
-            if min(abs(d.start - e) for e in ends) > 40:
-                continue
-            value = normalise(d, order)
-            if value.last is not None and (best is None or value.last > best[0]):
-                best = (value.last, s)
-    return Passage(best[1], 0.0, ()) if best else None
 
 
 _WE = re.compile(r"\b(?:we|we(?:'|’)(?:ll|d)|us|our\s+team|ourselves)\b", re.IGNORECASE)
@@ -274,7 +255,7 @@ def _engagement_outcome(ctx: LintContext, c: Commitment) -> Outcome:
     return Outcome("included", pricing, f"the SOW is {sow}")
 
 
-def contradiction(ctx: LintContext, c: Commitment, passage: Sentence) -> str | None:
+def passage_disagrees(ctx: LintContext, c: Commitment, passage: Sentence) -> str | None:
     """Why the passage says something else about the same subject, or None."""
     text = passage.text
     sow_quantities: dict[str, set[float]] = {}
@@ -322,28 +303,6 @@ def terms_of(ctx: LintContext, sentence: Sentence) -> set[str]:
 
 _COMPLETION = {term(w) for w in ("live", "launch", "cutover", "cut", "complete", "completion", "finish", "done",
                                  "ready", "wrap")}
-
-
-def _last_dated(ctx: LintContext) -> Passage | None:
-    """The contractual sentence holding the SOW's latest date (its end), as a passage."""
-    from ..timeline import find_dates, normalise
-
-    order = ctx.timeline.date_order
-    best = None
-    for s in ctx.sentences:
-        if s.section.role in _NOT_INCLUSION:
-            continue
-        for d in find_dates(s.text):
-            value = normalise(d, order)
-            if value.last is not None and (best is None or value.last > best[0]):
-                best = (value.last, s)
-    return Passage(best[1], 0.0, ()) if best else None
-
-
-def _has_date(sentence: Sentence) -> bool:
-    from ..timeline import find_dates
-
-    return bool(find_dates(sentence.text))
 
 
 def _agrees(c: Commitment, passage: Sentence) -> bool:
@@ -400,3 +359,40 @@ def deadline_date(deadline: str, year: int, order: str = "MDY") -> dt.date | Non
         except ValueError:
             return None
     return None
+
+
+def _dated_sentences(ctx: LintContext) -> dict[int, list[tuple[int, dt.date]]]:
+    """Contractual sentences with dates, by sentence start: (offset in the sentence, last day) per date.
+    Computed once per document; every deadline commitment looks through them."""
+    cached = ctx.__dict__.get("_notes_dated")
+    if cached is None:
+        from ..timeline import find_dates, normalise
+
+        order = ctx.timeline.date_order
+        cached = {}
+        for s in ctx.sentences:
+            if s.section.role in _NOT_INCLUSION:
+                continue
+            values = [(d.start, normalise(d, order).last) for d in find_dates(s.text)]
+            values = [(at, last) for at, last in values if last is not None]
+            if values:
+                cached[s.start] = values
+        ctx.__dict__["_notes_dated"] = cached
+    return cached
+
+
+def _latest_dated(ctx: LintContext, near_end: bool) -> Passage | None:
+    """The contractual sentence with the SOW's latest date, as a passage.  With ``near_end``, only dates
+    within a few words of "go-live", "launch", "cut-over" or "completion" count (not a start date in a
+    sentence that mentions go-live later)."""
+    by_start = {s.start: s for s in ctx.sentences}
+    best = None
+    for start, values in _dated_sentences(ctx).items():
+        sentence = by_start[start]
+        ends = [m.start() for m in _END_WORD.finditer(sentence.text)] if near_end else None
+        for at, last in values:
+            if ends is not None and (not ends or min(abs(at - e) for e in ends) > 40):
+                continue
+            if best is None or last > best[0]:
+                best = (last, sentence)
+    return Passage(best[1], 0.0, ()) if best else None
