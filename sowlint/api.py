@@ -10,14 +10,16 @@ from __future__ import annotations
 import glob
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .config import Settings, apply_severity, check_references, find_config, is_selected, load_config
 from .errors import ConfigError, ReadError, SowlintError
 from .limits import ReadLimits
 from .readers import SUPPORTED
 from .report import DocumentResult, Report
 from .resources import default_pack_dir
+
+if TYPE_CHECKING:  # config imports pydantic: a one-document run imports it in its helper process
+    from .config import Settings
 
 _RULES_CACHE: dict[tuple, list] = {}
 
@@ -45,12 +47,22 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
+def _packs(settings: Settings) -> list[str]:
+    return ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
+
+
+def _rules_key(settings: Settings) -> tuple:
+    return (tuple(_packs(settings)), tuple(settings.select), tuple(settings.ignore),
+            tuple(sorted(settings.severity.items())))
+
+
 def rules_for(settings: Settings) -> list:
     """The selected rules with severity overrides applied (loaded once per distinct setting)."""
+    from .config import apply_severity, check_references, is_selected
     from .rulepack import load_packs
 
-    packs = ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
-    key = (tuple(packs), tuple(settings.select), tuple(settings.ignore), tuple(sorted(settings.severity.items())))
+    packs = _packs(settings)
+    key = _rules_key(settings)
     if key not in _RULES_CACHE:
         if not packs:
             raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
@@ -63,27 +75,65 @@ def rules_for(settings: Settings) -> list:
 
 
 def settings_for(path: Path, config: str | None = None, **overrides) -> Settings:
+    from .config import find_config, load_config
+
     base = load_config(Path(config) if config else find_config(path))
     return base.merged(**overrides)
 
 
-def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_document: bool = False) -> DocumentResult:
-    """Lint one document.  Never raises for a bad document: the result carries the error instead."""
-    from .engine import run_rules
+def _context(path: Path, settings: Settings):
+    """The document read into a LintContext, or the ReadError that explains why it cannot be read."""
+    from .context import LintContext
     from .readers import read_document
 
-    path = Path(path)
-    settings = settings or settings_for(path)
-    result = DocumentResult(path=str(path), format=path.suffix.lower().lstrip(".") or None)
     limits = ReadLimits(max_file_bytes=settings.max_file_mb * 1024 * 1024, max_pages=settings.max_pages)
     try:
         doc = read_document(path, limits)
     except ReadError as exc:
-        result.error = str(exc)
-        return result
-    from .context import LintContext
+        return exc
+    return LintContext(doc, {"timeline": {"date_order": settings.date_order}})
 
-    ctx = LintContext(doc, {"timeline": {"date_order": settings.date_order}})
+
+def _prepare(path: Path, config: str | None, options: dict) -> tuple:
+    """All of a one-document run that needs no spaCy: settings and rules (a bad config or pack
+    raises first), then the document read and its spaCy-free analyses done (or its ReadError)."""
+    settings = settings_for(path, config, **options)
+    rules = rules_for(settings)
+    context = _context(path, settings)
+    if not isinstance(context, ReadError):
+        context.prepare(rules)
+    return settings, rules, context
+
+
+def _prepare_beside_spacy(path: Path, config: str | None, options: dict) -> tuple | None:
+    """_prepare() in a forked helper while this process imports spaCy; None where forking is off."""
+    from . import prefetch
+
+    if not prefetch.available():
+        return None
+    pending = prefetch.start(_prepare, path, config, options)
+    from .nlp.pipeline import load
+
+    load()
+    settings, rules, context = pending.result()  # raises what _prepare raised
+    _RULES_CACHE[_rules_key(settings)] = rules
+    return settings, context
+
+
+def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_document: bool = False,
+              context=None) -> DocumentResult:
+    """Lint one document.  Never raises for a bad document: the result carries the error instead.
+    ``context`` is the document's LintContext (or its ReadError) when it was read already."""
+    from .engine import run_rules
+
+    path = Path(path)
+    settings = settings or settings_for(path)
+    result = DocumentResult(path=str(path), format=path.suffix.lower().lstrip(".") or None)
+    ctx = context if context is not None else _context(path, settings)
+    if isinstance(ctx, ReadError):
+        result.error = str(ctx)
+        return result
+    doc = ctx.doc
     result.format = doc.format
     result.warnings = list(doc.warnings)
     result.findings = run_rules(doc, rules_for(settings), ctx=ctx)
@@ -112,16 +162,21 @@ def _check_notes_readable(paths: set[str]) -> None:
 
 
 def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str | None = None,
-         jobs: int = 1, keep_documents: bool = False, on_done=None, **options) -> Report:
+         jobs: int = 1, keep_documents: bool = False, on_done=None, overlap: bool = False, **options) -> Report:
     """Lint files and folders; ``options`` are Settings fields (select, ignore, rules, severity, ...).
 
     Raises SowlintError for a bad option, config or rule pack; an unreadable document does not
-    raise but comes back with its ``error`` set, so a batch goes on past it.
+    raise but comes back with its ``error`` set, so a batch goes on past it.  ``overlap`` (the
+    command line's choice) lets a one-document run read it in a forked helper (see prefetch.py).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = discover(paths)
-    per_file = [(f, settings_for(f, config, **options)) for f in files]
+    prepared = _prepare_beside_spacy(files[0], config, options) if overlap and len(files) == 1 else None
+    if prepared:
+        per_file, context = [(files[0], prepared[0])], prepared[1]
+    else:
+        per_file, context = [(f, settings_for(f, config, **options)) for f in files], None
     for _f, settings in per_file:
         rules_for(settings)  # a bad pack or config fails here, once, before any document is read
     _check_notes_readable({n for _f, settings in per_file for n in settings.notes})
@@ -132,12 +187,17 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
     else:
         results = []
         for f, s in per_file:
-            results.append(lint_file(f, s, keep_documents))
+            results.append(lint_file(f, s, keep_documents, context))
             if on_done:
                 on_done(results[-1])
     rules = {r.id: r.info() for _f, s in per_file for r in rules_for(s)}
     report = Report(results, sorted(rules.values(), key=lambda r: r.id))
-    report.settings = per_file[0][1] if per_file else Settings(**{k: v for k, v in options.items() if v})
+    if per_file:
+        report.settings = per_file[0][1]
+    else:
+        from .config import Settings
+
+        report.settings = Settings(**{k: v for k, v in options.items() if v})
     from .suppress import apply_suppressions
 
     apply_suppressions(report, report.settings)

@@ -86,6 +86,20 @@ class LintContext:
             cache[key] = sorted(out)
         return cache[key]
 
+    @cached_property
+    def line_index(self):
+        from .prefilter import LineIndex
+
+        return LineIndex(self.doc.text)
+
+    def prepare(self, rules) -> None:
+        """Do the work that needs no spaCy now: a one-document run does it in its helper process
+        (see prefetch.py), and the results travel back with this object."""
+        from .rulepack.model import regexes_in
+
+        self.line_index.prepare(sorted(set().union(*(regexes_in(r.options) for r in rules))))
+        self.parties, self.engagement, self.timeline  # noqa: B018 - cached properties, computed here
+
     # -- language ---------------------------------------------------------------------------
     @cached_property
     def nlp(self):

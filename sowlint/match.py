@@ -42,7 +42,8 @@ class CompiledSpec:
     def spans(self, ctx: LintContext, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int, int]]:
         """(start_char, end_char, start_tok, end_tok) of every raw match, longest first where they overlap.
 
-        ``ranges`` limits the regex search to those character ranges (the sections a rule looks at):
+        ``ranges`` limits the regex search to those character ranges (the sections a rule looks at),
+        and within them to the lines holding one of the literals the regex needs (see prefilter.py):
         regexes are most of a rule's cost, the spaCy matchers are cheap on the whole document."""
         doc = ctx.nlp
         found: list[tuple[int, int, int, int]] = []
@@ -51,8 +52,10 @@ class CompiledSpec:
                 for _id, s, e in matcher(doc):
                     found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e))
         text = ctx.doc.text
-        for rx in self.regexes:
-            for m in (m for a, b in (ranges or [(0, len(text))]) for m in rx.finditer(text, a, b)):
+        ranges = ranges or [(0, len(text))]
+        for source, rx in zip(self.spec.regex, self.regexes):
+            windows = ctx.line_index.windows(ctx.line_index.literals(source), ranges)
+            for m in (m for a, b in windows for m in rx.finditer(text, a, b)):
                 if m.end() > m.start():
                     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                     s, e = (span.start, span.end) if span is not None else (0, 0)

@@ -29,10 +29,13 @@ def lemmas(text: str) -> tuple[str, ...]:
     return tuple(lemma(t) for t in _TOKEN.findall(text.lower().replace("’", "'")))
 
 
+Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first lemma -> (lemmas, role), longest first
+
+
 @dataclass(frozen=True)
 class RoleVocabulary:
-    heading_phrases: tuple[tuple[tuple[str, ...], str], ...]  # (lemmas, role), longest first
-    opening_phrases: tuple[tuple[tuple[str, ...], str], ...]
+    heading_phrases: Phrases
+    opening_phrases: Phrases
     roles: tuple[str, ...]
 
     def match_heading(self, text: str) -> str | None:
@@ -43,34 +46,36 @@ class RoleVocabulary:
         return _best(lemmas(text)[:12], self.opening_phrases, anchored=True)
 
 
-def _best(tokens: tuple[str, ...], phrases, anchored: bool = False) -> str | None:
-    best: tuple[int, int] | None = None
-    role = None
-    for phrase, phrase_role in phrases:
-        n = len(phrase)
-        positions = range(0, 1) if anchored else range(0, len(tokens) - n + 1)
-        for i in positions:
-            if tokens[i : i + n] == phrase:
-                key = (i, -n)
-                if best is None or key < best:
-                    best, role = key, phrase_role
-                break
-    return role
+def _best(tokens: tuple[str, ...], phrases: Phrases, anchored: bool = False) -> str | None:
+    """The role of the earliest phrase in ``tokens``, the longest where several start there."""
+    for i in range(min(1, len(tokens)) if anchored else len(tokens)):
+        for phrase, role in phrases.get(tokens[i], ()):
+            if tokens[i : i + len(phrase)] == phrase:
+                return role
+    return None
+
+
+def _by_first_word(pairs: list[tuple[tuple[str, ...], str]]) -> Phrases:
+    out: dict[str, list] = {}
+    for phrase, role in sorted(pairs, key=lambda item: -len(item[0])):  # stable: file order within a length
+        if phrase:
+            out.setdefault(phrase[0], []).append((phrase, role))
+    return {first: tuple(items) for first, items in out.items()}
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> RoleVocabulary:
     import yaml
 
-    data = yaml.load((rules_dir() / "roles.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((rules_dir() / "roles.yaml").read_text(encoding="utf-8"), Loader=loader)
     heads, opens = [], []
     for role, spec in data["roles"].items():
         for phrase in spec.get("headings") or []:
             heads.append((lemmas(phrase), role))
         for phrase in spec.get("openings") or []:
             opens.append((lemmas(phrase), role))
-    key = lambda item: -len(item[0])  # noqa: E731 - longest phrase first
-    return RoleVocabulary(tuple(sorted(heads, key=key)), tuple(sorted(opens, key=key)), tuple(data["roles"]))
+    return RoleVocabulary(_by_first_word(heads), _by_first_word(opens), tuple(data["roles"]))
 
 
 def known_roles() -> tuple[str, ...]:

@@ -37,7 +37,8 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
         tick = lambda _result: bar.advance(task)  # noqa: E731
         bar.start()
     try:
-        report = lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, **overrides)
+        report = lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, overlap=True,
+                      **overrides)
     finally:
         if bar:
             bar.stop()

@@ -102,6 +102,13 @@ def test_bad_regex(tmp_path):
     assert "missing )" in message
 
 
+def test_regex_error_only_the_compiler_sees(tmp_path):
+    # re's parser accepts a variable-width look-behind; its compiler refuses it.  Validation must
+    # compile, not just parse, or the rule would fail on the first document instead of at load.
+    path = write_rule(tmp_path, "r", "phrase", {"regex": ["(?<!not\\s+)provided"]})
+    assert "look-behind requires fixed-width pattern" in refusal(path)
+
+
 def test_invalid_spacy_pattern(tmp_path):
     path = write_rule(tmp_path, "r", "token-pattern", {"patterns": [[{"LOWER": "weekly"}], [{"LOWERR": "x"}]]})
     message = refusal(path)

@@ -196,6 +196,29 @@ def test_nested_list_levels(md):
     assert_spans_exact(doc)
 
 
+def test_wrapped_list_items_keep_their_continuation_lines(md):
+    # Pandoc-style Markdown wraps a long item under a hanging indent; CommonMark also reads an
+    # unindented line right after an item as part of it.  Both used to split off as a paragraph,
+    # cutting "shall ... to ensure that" from "the system is compliant".
+    doc = md("""
+        ## Tasks
+        -   Contractor shall work with OPM and DOD project teams to ensure that
+            the system is compliant with interagency requirements.
+        -   Contractor shall incorporate analytics, monitoring, continuous
+        integration, and measurement tools.
+
+        A paragraph after the list.
+    """)
+    assert blocks(doc) == [
+        ("list_item", 0, "Contractor shall work with OPM and DOD project teams to ensure that "
+                         "the system is compliant with interagency requirements."),
+        ("list_item", 0, "Contractor shall incorporate analytics, monitoring, continuous integration, "
+                         "and measurement tools."),
+        ("paragraph", 0, "A paragraph after the list."),
+    ]
+    assert_spans_exact(doc)
+
+
 def test_four_space_nesting_is_deeper_than_its_parent(md):
     doc = md("""
         ## Deliverables

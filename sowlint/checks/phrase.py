@@ -39,6 +39,7 @@ class Options(MatchOptions):
 def check(rule, ctx):
     if rule._compiled is None:
         o = rule.options
-        rule._compiled = MatchSpec(phrases=o.phrases, attr=o.attr, regex=o.regex, owner=o.owner,
-                                   clause=o.clause)
+        # model_construct: these options were validated when the rule loaded (maybe in another process)
+        rule._compiled = MatchSpec.model_construct(phrases=o.phrases, attr=o.attr, regex=o.regex, owner=o.owner,
+                                                   clause=o.clause)
     return hits_for(rule, ctx, rule._compiled)

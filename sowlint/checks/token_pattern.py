@@ -28,5 +28,6 @@ class Options(MatchOptions):
 
 def check(rule, ctx):
     if rule._compiled is None:
-        rule._compiled = MatchSpec(patterns=rule.options.patterns, owner=rule.options.owner)
+        # model_construct: the patterns were validated when the rule loaded (maybe in another process)
+        rule._compiled = MatchSpec.model_construct(patterns=rule.options.patterns, owner=rule.options.owner)
     return hits_for(rule, ctx, rule._compiled)

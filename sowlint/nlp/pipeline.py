@@ -64,33 +64,55 @@ def load():
 def parse(text: str):
     """Tokenise, split sentences at line ends and punctuation, and lemmatise ``text``."""
     nlp, table = load()  # first: it imports spaCy the fast way
-    import numpy
-    from spacy.attrs import SENT_START
-
     doc = nlp.make_doc(text)
-    # 1 = a sentence starts here, -1 = it cannot, 0 = let the sentencizer decide.  Setting
-    # Token.is_sent_start one token at a time is quadratic in spaCy 3, so build the column.
-    starts = numpy.zeros((len(doc), 1), dtype="uint64")
-    after_newline = True
-    prev_numeral_start = False
-    for token in doc:
-        i = token.i
-        if not token.is_space:
-            if after_newline:
-                starts[i, 0] = 1
-                after_newline = False
-                prev_numeral_start = token.like_num
-            elif prev_numeral_start and i >= 2 and doc[i - 1].text == ".":
-                starts[i, 0] = numpy.uint64(2**64 - 1)  # "1. Scope": the numbering's full stop ends no sentence
-                prev_numeral_start = False
-            else:
-                prev_numeral_start = False
-        if "\n" in token.text or "\n" in token.whitespace_:
-            after_newline = True
-    doc.from_array([SENT_START], starts)
-    doc = nlp.get_pipe("sentencizer")(doc)
-    for token in doc:
-        low = token.lower_
-        token.lemma_ = table.get(low, low)
+    if len(doc):
+        _mark_line_starts(doc, text)
+        doc = nlp.get_pipe("sentencizer")(doc)
+        _lemmatise(doc, table)
     return doc
 
+
+def _mark_line_starts(doc, text: str) -> None:
+    """Preset sentence starts: 1 = the first word after a line break starts a sentence, -1 = the word
+    after "1." at a line start does not (the numbering's full stop ends nothing), 0 = let the
+    sentencizer decide.  Done on token arrays: Token objects cost ~2 us each, and setting
+    ``Token.is_sent_start`` one token at a time is quadratic in spaCy 3."""
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, LIKE_NUM, ORTH, SENT_START
+
+    cols = doc.to_array([IDX, IS_SPACE, LIKE_NUM, ORTH])
+    idx, space, like_num, orth = cols[:, 0].astype(numpy.int64), cols[:, 1] == 1, cols[:, 2] == 1, cols[:, 3]
+    words = numpy.flatnonzero(~space)
+    starts = numpy.zeros((len(doc), 1), dtype="uint64")
+    if len(words):
+        newlines = numpy.flatnonzero(numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32) == 10)
+        # A word starts a line when a newline lies between it and the previous word (the first word
+        # always does): a token's text and trailing space run from its idx to the next token's idx.
+        before = numpy.searchsorted(newlines, idx[words], side="left")
+        line_start = numpy.empty(len(words), dtype=bool)
+        line_start[0] = True
+        line_start[1:] = before[1:] > before[:-1]
+        starts[words[line_start], 0] = 1
+        # The word after a line-start numeral, right after a "." token, may not start a sentence.
+        follows_numeral = numpy.zeros(len(words), dtype=bool)
+        follows_numeral[1:] = line_start[:-1] & like_num[words[:-1]] & ~line_start[1:]
+        full_stop = doc.vocab.strings["."]
+        for k in numpy.flatnonzero(follows_numeral):
+            i = words[k]
+            if i >= 2 and orth[i - 1] == full_stop:
+                starts[i, 0] = numpy.uint64(2**64 - 1)
+    doc.from_array([SENT_START], starts)
+
+
+def _lemmatise(doc, table: dict[str, str]) -> None:
+    """Lemma = the lookup table's entry for the lower-case form, or that form itself; set as one array."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    lower = doc.to_array([LOWER])
+    lemma_of: dict[int, int] = {}
+    for key in set(lower.tolist()):
+        low = strings[key]
+        lemma_of[key] = strings.add(table.get(low, low))
+    doc.from_array([LEMMA], numpy.array([lemma_of[k] for k in lower.tolist()], dtype="uint64").reshape(-1, 1))

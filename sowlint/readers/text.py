@@ -66,9 +66,14 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraph: list[str] = []
     table: list[list[str]] = []
+    item: list[str] = []  # the open list item: its bullet line, then its continuation lines
+    item_level = 0
     in_fence = False
 
     def flush() -> None:
+        if item:
+            b.list_item(_inline(" ".join(item)), level=item_level)
+            item.clear()
         if paragraph:
             b.paragraph(_inline(" ".join(s.strip() for s in paragraph)))
             paragraph.clear()
@@ -96,6 +101,9 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
             continue
         if table:
             flush()
+        if item and line[:1] in " \t" and not _BULLET.match(line):
+            item.append(stripped)  # an indented line continues the list item ("-   Contractor shall\n    build")
+            continue
         m = _ATX.match(stripped)
         if m:
             flush()
@@ -133,8 +141,11 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
         bullet = _BULLET.match(line)
         if bullet:
             flush()
-            indent = len(bullet.group(1).replace("\t", "    "))
-            b.list_item(_inline(bullet.group(2)), level=indent // 2)
+            item.append(bullet.group(2))
+            item_level = len(bullet.group(1).replace("\t", "    ")) // 2
+            continue
+        if item:
+            item.append(stripped)  # a lazy continuation line, as CommonMark reads it
             continue
         if paragraph and _BULLET.match(paragraph[-1] if paragraph else ""):
             flush()

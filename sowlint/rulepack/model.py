@@ -28,10 +28,12 @@ def _check_roles(roles: list[str]) -> list[str]:
 
 
 def validate_regexes(value: list[str]) -> list[str]:
-    """Every regex compiles, with the flags the matcher uses (so the matcher reuses this compile)."""
+    """Every regex compiles, with the flags the matcher uses (and its prefilter literals are noted)."""
+    from ..prefilter import validate
+
     for pattern in value:
         try:
-            re.compile(pattern, re.IGNORECASE)
+            validate(pattern)
         except re.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return value
@@ -146,6 +148,22 @@ class RuleBase(Strict):
         if "\n" in value.strip():
             raise ValueError("message must be one line")
         return value.strip()
+
+
+def regexes_in(value: Any) -> set[str]:
+    """Every regex held in a rule's options, however deep (match specs, ``unless``, ``if``/``then``)."""
+    found: set[str] = set()
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if name == "regex" and isinstance(item, list):
+                found.update(r for r in item if isinstance(r, str))
+            else:
+                found |= regexes_in(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            found |= regexes_in(item)
+    return found
 
 
 class Rule:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -10,12 +11,16 @@ from ..errors import ConfigError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+# Where an anchor (&a) or alias (*a) could start: a token after a space, a flow bracket, a comma or
+# at the start of a line.  Text without one has neither, and skips the exact (slow) event scan.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*]", re.MULTILINE)
+_SCALARS = yaml.constructor.SafeConstructor()
 
 
 def load_with_lines(text: str, filename: str) -> tuple[Any, dict[tuple, int]]:
     """Parse YAML; return the data and a map from key path (tuple) to 1-based line number."""
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=_Loader) if _MAYBE_ANCHOR.search(text) else ():
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1
                 raise ConfigError(f"{filename}:{line}: YAML anchors and aliases are not allowed in rule files")
@@ -55,8 +60,14 @@ def _construct(node: yaml.Node, path: tuple, lines: dict[tuple, int], filename: 
 
 
 def _scalar(node: yaml.Node) -> Any:
-    # Resolve the scalar's tag (int, bool, null, str ...) with the safe constructor.
-    return yaml.SafeLoader(" ").construct_object(node, deep=True) if isinstance(node, yaml.ScalarNode) else node.value
+    if not isinstance(node, yaml.ScalarNode):
+        return node.value
+    # Resolve the scalar's tag (int, bool, null, str ...) with the safe constructor, which
+    # remembers what it built: forget it, or one shared constructor would keep every node alive.
+    try:
+        return _SCALARS.construct_object(node, deep=True)
+    finally:
+        _SCALARS.constructed_objects.clear()
 
 
 def line_for(lines: dict[tuple, int], loc: tuple) -> int:

@@ -1,0 +1,98 @@
+"""The forked helper of a one-document run: same answers, same errors, and a fallback when it dies."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sowlint import prefetch
+from sowlint.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpora" / "website-build-fernleaf.docx"
+needs_fork = pytest.mark.skipif(not prefetch.available(), reason="forking is not available here")
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
+def _refuse(message: str):
+    raise ConfigError(message)
+
+
+def _die_in_a_child(parent: int) -> str:
+    if os.getpid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return "done here"
+
+
+@needs_fork
+def test_the_work_runs_in_another_process_and_comes_back():
+    pid, value = prefetch.start(_pid_and_square, 12).result()
+    assert value == 144
+    assert pid != os.getpid()
+
+
+@needs_fork
+def test_an_error_in_the_helper_is_raised_here_with_its_message():
+    pending = prefetch.start(_refuse, "rules/x.yaml:3: unknown kind 'phrasse'")
+    with pytest.raises(ConfigError, match="unknown kind 'phrasse'"):
+        pending.result()
+
+
+@needs_fork
+def test_a_helper_that_dies_leaves_the_work_to_this_process():
+    assert prefetch.start(_die_in_a_child, os.getpid()).result() == "done here"
+
+
+def test_switched_off_the_work_waits_for_result(monkeypatch):
+    monkeypatch.setenv("SOWLINT_NO_FORK", "1")
+    assert not prefetch.available()
+    pending = prefetch.start(_pid_and_square, 3)
+    assert pending.pid is None
+    assert pending.result() == (os.getpid(), 9)
+
+
+def _sowlint(*args: str, fork: bool = True) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("SOWLINT_NO_FORK", None)
+    if not fork:
+        env["SOWLINT_NO_FORK"] = "1"
+    script = "import sys; from sowlint.cli import run; sys.argv[0] = 'sowlint'; run()"
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=120)
+
+
+@needs_fork
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
+def test_the_command_line_says_the_same_with_and_without_the_helper(fmt):
+    forked, alone = _sowlint("--format", fmt, str(SAMPLE)), _sowlint("--format", fmt, str(SAMPLE), fork=False)
+    assert forked.returncode == alone.returncode == 1
+    assert forked.stdout == alone.stdout and forked.stdout
+    assert forked.stderr == alone.stderr
+
+
+@needs_fork
+def test_a_bad_rule_pack_still_fails_with_one_line(tmp_path):
+    (tmp_path / "broken.yaml").write_text("id: broken\nkind: phrasse\n", encoding="utf-8")
+    out = _sowlint("--rules", str(tmp_path), str(SAMPLE))
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0 and "unknown kind 'phrasse'" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+@needs_fork
+def test_an_unreadable_document_still_fails_with_one_line(tmp_path):
+    bad = tmp_path / "not-really.docx"
+    bad.write_bytes(b"this is no zip file")
+    out = _sowlint("--format", "json", str(bad))
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert [line for line in out.stderr.splitlines() if line.startswith("sowlint: error:")] == \
+        [line for line in out.stderr.splitlines() if line.strip()]

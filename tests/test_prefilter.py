@@ -1,0 +1,131 @@
+"""The regex prefilter: the literals it derives, the IGNORECASE folding, and that it changes no match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sowlint.prefilter import LineIndex, fold, required_literals
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "corpora" / "real"
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"\b(?:access|data|content)\b", {"access", "data", "content"}),
+    (r"(?:foo)?\s*bar\w+", {"bar"}),
+    (r"a+bcd", {"bcd"}),  # the longer of the two runs
+    (r"\bStatement\s+of\s+work\b", {"statement"}),
+    (r"\bprovid(?:e|es|ed)\b|\bfurnish", {"provide", "furnish"}),  # re's parser factors out the "e"
+    (r"(?:weekly|monthly)\s+(?:reports?|calls?)", {"weekly", "monthly"}),
+    (r"(?-i:WCAG)\s*2", {"wcag"}),
+    (r"(?x) \b (?: as \s+ needed | on \s+ request )", {"needed", "request"}),
+    (r"Stra\u00dfe", {"stra"}),  # a non-ASCII letter ends the literal
+    (r"(?:abc|)def", {"def"}),  # "abc" may be absent, "def" may not
+    (r"[a-z]+ing", {"ing"}),
+])
+def test_required_literals(pattern, literals):
+    got = required_literals(pattern)
+    assert (set(got) if got is not None else None) == literals
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bup\s+to\s+\d",  # "up" and "to" are too short to narrow anything
+    r"x{2,}yz",  # "yz" is under 3 characters
+    r"(?:report)?\d+",  # an optional part promises nothing
+    r"(?:abc|de)\d",  # one alternative is under 3 characters
+    r"(unclosed",  # invalid: no prefilter; validation reports it elsewhere
+])
+def test_patterns_searched_in_full(pattern):
+    assert required_literals(pattern) is None
+
+
+@pytest.mark.parametrize("text, literal", [
+    ("the \u017fcope of work", "scope"),  # long s: re.IGNORECASE equates it with "s"
+    ("5 \u212aelvin", "kelvin"),  # Kelvin sign
+    ("\u0130stanbul office", "istanbul"),  # dotted capital I: one character, two in str.lower()
+    ("MAXIMUM OF", "maximum of"),
+])
+def test_fold_agrees_with_ignorecase(text, literal):
+    assert re.search(literal, text, re.IGNORECASE)
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert literal in folded
+
+
+def _sample_texts() -> list[tuple[str, str]]:
+    from sowlint.readers import read_document
+
+    paths = sorted((ROOT / "corpora" / "src").glob("*.md"))
+    paths += [REAL / n for n in ("techuz-servesense-brd-sow-v2.docx", "gsa-it-services-sow-pws-template.pdf",
+                                 "18f-opm-eqip-pws.md") if (REAL / n).exists()]
+    return [(p.name, read_document(p).text) for p in paths]
+
+
+def _rule_regexes() -> list[str]:
+    from pydantic import BaseModel
+
+    from sowlint.api import rules_for, settings_for
+
+    found: set[str] = set()
+
+    def walk(obj) -> None:
+        if isinstance(obj, BaseModel):
+            found.update(getattr(obj, "regex", None) or [])
+            for name in type(obj).model_fields:
+                walk(getattr(obj, name))
+        elif isinstance(obj, (list, tuple)):
+            for item in obj:
+                walk(item)
+
+    for rule in rules_for(settings_for(ROOT)):
+        walk(rule.options)
+    return sorted(found)
+
+
+def test_prefiltered_search_finds_exactly_what_a_full_search_finds():
+    regexes = _rule_regexes()
+    assert len(regexes) > 150
+    prefiltered = [r for r in regexes if required_literals(r) is not None]
+    assert len(prefiltered) / len(regexes) > 0.8  # the point of it: most rule regexes narrow
+    for name, text in _sample_texts():
+        index = LineIndex(text)
+        everything = [(0, len(text))]
+        for pattern in prefiltered:
+            rx = re.compile(pattern, re.IGNORECASE)
+            quick = [m.span() for a, b in index.windows(required_literals(pattern), everything)
+                     for m in rx.finditer(text, a, b)]
+            full = [m.span() for a, b in index.windows(None, everything) for m in rx.finditer(text, a, b)]
+            assert quick == full, (name, pattern)
+
+
+def test_windows_are_lines_clipped_to_ranges():
+    text = "alpha one\nbeta two\nalpha three\nPoint of Contact:\nKaren Doe\n"
+    index = LineIndex(text)
+    lines = index.windows(frozenset({"alpha"}), [(0, len(text))])
+    assert [text[a:b] for a, b in lines] == ["alpha one", "alpha three"]
+    assert [text[a:b] for a, b in index.windows(frozenset({"alpha"}), [(3, 25)])] == ["ha one", "alpha "]
+    # a line ending in a colon runs on into its value
+    assert [text[a:b] for a, b in index.windows(frozenset({"contact"}), [(0, len(text))])] == \
+        ["Point of Contact:\nKaren Doe"]
+
+
+def test_a_match_never_runs_into_the_next_table_row(make_rule, findings):
+    rule = make_rule("counted-integrations", "phrase", {"regex": [r"\b\d+\s+(?:\w+\s+){0,2}integrations\b"]})
+    table = """
+        ## Fees
+        | Item | Fee |
+        |---|---|
+        | Design | 12,000 |
+        | Development and integrations | 17,000 |
+    """
+    assert findings(rule, table) == []
+    assert [f.evidence for f in findings(rule, "## Scope\nWe build 3 API integrations.")] == ["3 API integrations"]
+
+
+def test_a_label_line_still_matches_with_its_value(make_rule, findings):
+    rule = make_rule("named-contact", "phrase", {"regex": [r"\bpoint\s+of\s+contact:\s*(?-i:[A-Z][a-z]+)"]})
+    found = findings(rule, "## Governance\nThe lead is named below.\nPoint of Contact:\nKaren Doe, Acme\n")
+    assert [f.evidence for f in found] == ["Point of Contact: Karen"]  # evidence folds whitespace
