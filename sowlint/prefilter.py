@@ -55,6 +55,17 @@ def validate(pattern: str) -> None:
     _VALID.add(pattern)
 
 
+def noted(patterns) -> dict[str, frozenset[str] | None]:
+    """The literals of those ``patterns`` that were validated here, to keep with a cached rule pack."""
+    return {p: _KNOWN.get(p) for p in patterns if p in _VALID}
+
+
+def note_valid(literals: dict[str, frozenset[str] | None]) -> None:
+    """Patterns an earlier run validated (a cached rule pack), with their literals."""
+    _KNOWN.update(literals)
+    _VALID.update(literals)
+
+
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Folded strings one of which every match of ``pattern`` (compiled with IGNORECASE) contains;
     None when no such set with strings of at least MIN_LITERAL characters is found."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,10 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_CORPUS = REPO.parent / "shared" / "corpora" / "real"
+
+# The rule-pack cache of this test session lives in a folder of its own (inherited by the CLI runs
+# the tests start), never in the user's ~/.cache.
+os.environ["SOWLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="sowlint-test-cache-")
 
 # Two fail and two pass examples: the minimum a rule file must carry.  Tests that call the
 # engine directly do not run them; `check-pack` tests pass their own.

@@ -53,8 +53,10 @@ def _import_spacy():
 @lru_cache(maxsize=1)
 def load():
     """(nlp, lemma table): blank English with a sentencizer, and the lower-case lemma lookup."""
-    spacy = _import_spacy()
-    nlp = spacy.blank("en")
+    _import_spacy()
+    from spacy.lang.en import English
+
+    nlp = English()  # what spacy.blank("en") builds, without a trip through the config registry
     nlp.add_pipe("sentencizer")
     with gzip.open(LEMMA_TABLE, "rt", encoding="utf-8") as fh:
         table = json.load(fh)

@@ -8,6 +8,7 @@ from typing import Iterable
 from pydantic import ValidationError
 
 from ..errors import ConfigError
+from . import cache
 from .model import Rule, RuleBase
 from .yamlsafe import line_for, load_with_lines
 
@@ -68,7 +69,11 @@ def load_pack(folder: str | Path) -> list[Rule]:
     files = sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
     if not files:
         raise ConfigError(f"{root}: no rule files (*.yaml) in this folder")
-    return _unique(load_rule(f) for f in files)
+    rules = cache.load(files)
+    if rules is None:
+        rules = _unique(load_rule(f) for f in files)  # a bad file raises: only good packs are cached
+        cache.store(files, rules)
+    return rules
 
 
 def load_packs(folders: Iterable[str | Path]) -> list[Rule]:
