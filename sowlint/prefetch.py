@@ -6,8 +6,8 @@ rules and reads the document in the child, and imports spaCy in the parent meanw
 
 Only where ``os.fork`` is safe and cheap (Linux, a single thread), only when the caller asks (the
 command line does; the Python API does not, as a host program may not expect a child process), and
-never when SOWLINT_NO_FORK is set.  When
-the helper cannot start or dies without an answer, the work is simply done here instead.
+never when SOWLINT_NO_FORK is set.  When the helper cannot start, or dies without a whole answer,
+the work is simply done here instead.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ class Pending:
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         os.waitpid(self.pid, 0)
-        if not data:  # the helper was killed (out of memory, a signal): do the work here
+        try:
+            ok, value = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - no answer, or half of one: the helper was killed (out of memory)
             return self.fn(*self.args)
-        ok, value = pickle.loads(data)
         if ok:
             return value
         raise value

@@ -38,7 +38,7 @@ def _fold_char(ch: str) -> str | None:
 
 
 _KNOWN: dict[str, frozenset[str] | None] = {}  # pattern -> its literals, noted when it was validated
-_VALID: set[str] = set()  # patterns validated already (a phrase rule's regexes are checked twice)
+_VALID: set[str] = set()  # patterns validated already (the same regex recurs across rules)
 
 
 def validate(pattern: str) -> None:

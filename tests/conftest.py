@@ -16,6 +16,9 @@ REAL_CORPUS = REPO.parent / "shared" / "corpora" / "real"
 # The rule-pack cache of this test session lives in a folder of its own (inherited by the CLI runs
 # the tests start), never in the user's ~/.cache.
 os.environ["SOWLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="sowlint-test-cache-")
+# The processes the tests start import this checkout too, whatever their working directory and
+# however sowlint is installed (the quick start installs a copy with `pip install '.[test]'`).
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
 # Two fail and two pass examples: the minimum a rule file must carry.  Tests that call the
 # engine directly do not run them; `check-pack` tests pass their own.
