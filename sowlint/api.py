@@ -94,15 +94,19 @@ def _context(path: Path, settings: Settings):
     return LintContext(doc, {"timeline": {"date_order": settings.date_order}})
 
 
-def _prepare(path: Path, config: str | None, options: dict) -> tuple:
-    """All of a one-document run that needs no spaCy: settings and rules (a bad config or pack
-    raises first), then the document read and its spaCy-free analyses done (or its ReadError)."""
+def _prepare(path: Path, config: str | None, options: dict):
+    """All of a one-document run that needs no spaCy, in two answers: the settings, the rules (a bad
+    config or pack raises first) and the document read (or its ReadError); then the regex matches."""
+    from .rulepack.model import regexes_in
+
     settings = settings_for(path, config, **options)
     rules = rules_for(settings)
     context = _context(path, settings)
     if not isinstance(context, ReadError):
-        context.prepare(rules)
-    return settings, rules, context
+        context.prepare()
+    yield settings, rules, context
+    if not isinstance(context, ReadError):
+        yield context.line_index.prepare(sorted(set().union(*(regexes_in(r.options) for r in rules))))
 
 
 def _prepare_beside_spacy(path: Path, config: str | None, options: dict) -> tuple | None:
@@ -111,12 +115,17 @@ def _prepare_beside_spacy(path: Path, config: str | None, options: dict) -> tupl
 
     if not prefetch.available():
         return None
-    pending = prefetch.start(_prepare, path, config, options)
+    answers = prefetch.start(_prepare, path, config, options)
     from .nlp.pipeline import load
 
     load()
-    settings, rules, context = pending.result()  # raises what _prepare raised
+    settings, rules, context = next(answers)  # raises what _prepare raised
     _RULES_CACHE[_rules_key(settings)] = rules
+    if not isinstance(context, ReadError):
+        context.sentences  # noqa: B018 - spaCy's pass over the text, while the helper runs the regexes
+        context.line_index.adopt(next(answers))
+    for _ in answers:  # the helper's last word; it has exited once this loop ends
+        pass
     return settings, context
 
 

@@ -92,12 +92,9 @@ class LintContext:
 
         return LineIndex(self.doc.text)
 
-    def prepare(self, rules) -> None:
-        """Do the work that needs no spaCy now: a one-document run does it in its helper process
-        (see prefetch.py), and the results travel back with this object."""
-        from .rulepack.model import regexes_in
-
-        self.line_index.prepare(sorted(set().union(*(regexes_in(r.options) for r in rules))))
+    def prepare(self) -> None:
+        """Work out now what needs neither spaCy nor the rules: a one-document run does it in its
+        helper process (see prefetch.py), and the results travel back with this object."""
         self.parties, self.engagement, self.timeline  # noqa: B018 - cached properties, computed here
 
     # -- language ---------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -37,7 +36,6 @@ class CompiledSpec:
         if spec.patterns:
             self.patterns = Matcher(vocab, validate=True)
             self.patterns.add("t", spec.patterns)
-        self.regexes = [re.compile(r, re.IGNORECASE) for r in spec.regex]
 
     def spans(self, ctx: LintContext, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int, int]]:
         """(start_char, end_char, start_tok, end_tok) of every raw match, longest first where they overlap.
@@ -51,15 +49,13 @@ class CompiledSpec:
             if matcher is not None:
                 for _id, s, e in matcher(doc):
                     found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e))
-        text = ctx.doc.text
-        ranges = ranges or [(0, len(text))]
-        for source, rx in zip(self.spec.regex, self.regexes):
-            windows = ctx.line_index.windows(ctx.line_index.literals(source), ranges)
-            for m in (m for a, b in windows for m in rx.finditer(text, a, b)):
-                if m.end() > m.start():
-                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        ranges = ranges or [(0, len(ctx.doc.text))]
+        for pattern in self.spec.regex:
+            for start, end in ctx.line_index.search(pattern, ranges):
+                if end > start:
+                    span = doc.char_span(start, end, alignment_mode="expand")
                     s, e = (span.start, span.end) if span is not None else (0, 0)
-                    found.append((m.start(), m.end(), s, e))
+                    found.append((start, end, s, e))
         if self.spec.clause:
             found = self._clauses(ctx, found)
         return _drop_overlaps(found)

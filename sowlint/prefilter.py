@@ -38,6 +38,7 @@ def _fold_char(ch: str) -> str | None:
 
 
 _KNOWN: dict[str, frozenset[str] | None] = {}  # pattern -> its literals, noted when it was validated
+_COMPILED: dict[str, re.Pattern] = {}  # pattern -> compiled with IGNORECASE (by validate(), or on first use)
 _VALID: set[str] = set()  # patterns validated already (the same regex recurs across rules)
 
 
@@ -51,8 +52,16 @@ def validate(pattern: str) -> None:
     else:
         tree = _parser.parse(pattern, _IGNORECASE)
         _KNOWN[pattern] = _literals_of(tree)  # before compiling, which reads the tree but may not keep it
-        _compiler.compile(tree, _IGNORECASE)  # errors only the compiler sees: variable-width look-behind
+        # The compiler sees errors the parser does not (a variable-width look-behind).  Its result
+        # matches as re.compile()'s would; only its .pattern is None, which nothing here reads.
+        _COMPILED[pattern] = _compiler.compile(tree, _IGNORECASE)
     _VALID.add(pattern)
+
+
+def compiled(pattern: str) -> re.Pattern:
+    if pattern not in _COMPILED:
+        _COMPILED[pattern] = re.compile(pattern, re.IGNORECASE)
+    return _COMPILED[pattern]
 
 
 def noted(patterns) -> dict[str, frozenset[str] | None]:
@@ -121,7 +130,8 @@ def _required(items: list) -> set[str] | None:
 
 
 class LineIndex:
-    """One document's folded text, where its lines start, and the lines each literal occurs on."""
+    """One document's folded text, where its lines start, the lines each literal occurs on, and
+    each regex's matches line by line (worked out ahead by a helper process, or on first use)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -131,7 +141,7 @@ class LineIndex:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text) if m.end() not in joined]
         self._lines: dict[str, list[int]] = {}
         self._literals: dict[str, frozenset[str] | None] = {}
-        self._every_line: dict[tuple, list[tuple[int, int]]] = {}
+        self._found: dict[str, dict[int, list[tuple[int, int]]]] = {}  # pattern -> line -> match spans
 
     def literals(self, pattern: str) -> frozenset[str] | None:
         """required_literals(pattern), kept with the index so that a helper process can work them out."""
@@ -139,11 +149,37 @@ class LineIndex:
             self._literals[pattern] = required_literals(pattern)
         return self._literals[pattern]
 
-    def prepare(self, patterns) -> None:
-        """Work out the literals of ``patterns`` and the lines each occurs on, ahead of the search."""
+    def prepare(self, patterns) -> tuple[dict, dict, dict]:
+        """Search every line ``patterns`` can match on now, ahead of the rules that ask; returns what
+        was found, for adopt() in another process."""
+        everywhere = [(0, len(self.text))]
         for pattern in patterns:
-            for literal in self.literals(pattern) or ():
-                self.lines_of(literal)
+            self.search(pattern, everywhere)
+        return self._literals, self._lines, self._found
+
+    def adopt(self, found: tuple[dict, dict, dict]) -> None:
+        """Take what prepare() found (in a helper process) for the same text."""
+        for mine, theirs in zip((self._literals, self._lines, self._found), found):
+            mine.update(theirs)
+
+    def search(self, pattern: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Spans of ``pattern``'s matches within ``ranges``, searched line by line and only on the lines
+        holding one of its literals.  A match never crosses a line: sentences and findings never do,
+        and a ``\\s+`` running on into the next row of a table matched nonsense ("12,000\\nDevelopment
+        and integrations" as a count of integrations)."""
+        literals = self.literals(pattern)
+        lines = range(len(self.line_starts)) if literals is None else \
+            sorted({n for lit in literals for n in self.lines_of(lit)})
+        found = self._found.setdefault(pattern, {})
+        out: list[tuple[int, int]] = []
+        for n, (a, b), (lo, hi) in _intersect([(n, self._span(n)) for n in lines], ranges):
+            if (lo, hi) != (a, b):  # part of a line (a range ends inside it): search just that part
+                out.extend(m.span() for m in compiled(pattern).finditer(self.text, lo, hi))
+                continue
+            if n not in found:
+                found[n] = [m.span() for m in compiled(pattern).finditer(self.text, a, b)]
+            out.extend(found[n])
+        return out
 
     def lines_of(self, literal: str) -> list[int]:
         if literal not in self._lines:
@@ -157,33 +193,23 @@ class LineIndex:
             self._lines[literal] = out
         return self._lines[literal]
 
-    def windows(self, literals: frozenset[str] | None, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The lines (without their newline) that hold one of ``literals`` (every line when None),
-        clipped to ``ranges``.  A match never crosses a line: sentences and findings never do, and
-        a ``\\s+`` running on into the next row of a table matched nonsense ("12,000\\nDevelopment
-        and integrations" as a count of integrations)."""
-        if literals is None:  # many regexes share their ranges: split them into lines once
-            key = tuple(ranges)
-            if key not in self._every_line:
-                self._every_line[key] = _intersect(self._spans(range(len(self.line_starts))), ranges)
-            return self._every_line[key]
-        return _intersect(self._spans(sorted({n for lit in literals for n in self.lines_of(lit)})), ranges)
-
-    def _spans(self, lines) -> list[tuple[int, int]]:
-        starts, size = self.line_starts, len(self.text)
-        return [(starts[n], starts[n + 1] - 1 if n + 1 < len(starts) else size) for n in lines]
+    def _span(self, n: int) -> tuple[int, int]:
+        """Line ``n`` without its newline."""
+        starts = self.line_starts
+        return starts[n], starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
 
 
-def _intersect(windows: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _intersect(lines: list[tuple[int, tuple[int, int]]], ranges: list[tuple[int, int]]):
+    """(line, its span, the part of it inside one of ``ranges``) for every such part, in order."""
     out, j = [], 0
-    for a, b in windows:
+    for n, (a, b) in lines:
         while j < len(ranges) and ranges[j][1] <= a:
             j += 1
         k = j
         while k < len(ranges) and ranges[k][0] < b:
             lo, hi = max(a, ranges[k][0]), min(b, ranges[k][1])
             if hi > lo:
-                out.append((lo, hi))
+                out.append((n, (a, b), (lo, hi)))
             k += 1
     return out
 

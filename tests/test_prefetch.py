@@ -18,45 +18,48 @@ SAMPLE = ROOT / "corpora" / "website-build-fernleaf.docx"
 needs_fork = pytest.mark.skipif(not prefetch.available(), reason="forking is not available here")
 
 
-def _pid_and_square(n: int) -> tuple[int, int]:
-    return os.getpid(), n * n
+def _pid_and_squares(n: int):
+    for k in range(1, n + 1):
+        yield os.getpid(), k * k
 
 
-def _refuse(message: str):
+def _refuse_after_one(message: str):
+    yield "first"
     raise ConfigError(message)
 
 
-def _die_in_a_child(parent: int) -> str:
+def _die_in_a_child(parent: int):
+    yield "sent by whoever ran it"
     if os.getpid() != parent:
-        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-    return "done here"
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would, between two answers
+    yield "worked out here"
 
 
 @needs_fork
-def test_the_work_runs_in_another_process_and_comes_back():
-    pid, value = prefetch.start(_pid_and_square, 12).result()
-    assert value == 144
-    assert pid != os.getpid()
+def test_the_answers_come_from_another_process_in_order():
+    answers = list(prefetch.start(_pid_and_squares, 3))
+    assert [value for _pid, value in answers] == [1, 4, 9]
+    assert {pid for pid, _value in answers} != {os.getpid()}
 
 
 @needs_fork
 def test_an_error_in_the_helper_is_raised_here_with_its_message():
-    pending = prefetch.start(_refuse, "rules/x.yaml:3: unknown kind 'phrasse'")
+    answers = prefetch.start(_refuse_after_one, "rules/x.yaml:3: unknown kind 'phrasse'")
+    assert next(answers) == "first"
     with pytest.raises(ConfigError, match="unknown kind 'phrasse'"):
-        pending.result()
+        next(answers)
 
 
 @needs_fork
-def test_a_helper_that_dies_leaves_the_work_to_this_process():
-    assert prefetch.start(_die_in_a_child, os.getpid()).result() == "done here"
+def test_a_helper_that_dies_leaves_the_rest_to_this_process():
+    answers = prefetch.start(_die_in_a_child, os.getpid())
+    assert list(answers) == ["sent by whoever ran it", "worked out here"]
 
 
-def test_switched_off_the_work_waits_for_result(monkeypatch):
+def test_switched_off_the_generator_runs_here(monkeypatch):
     monkeypatch.setenv("SOWLINT_NO_FORK", "1")
     assert not prefetch.available()
-    pending = prefetch.start(_pid_and_square, 3)
-    assert pending.pid is None
-    assert pending.result() == (os.getpid(), 9)
+    assert list(prefetch.start(_pid_and_squares, 2)) == [(os.getpid(), 1), (os.getpid(), 4)]
 
 
 def _sowlint(*args: str, fork: bool = True) -> subprocess.CompletedProcess:
