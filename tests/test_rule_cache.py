@@ -103,3 +103,12 @@ def test_cached_regexes_keep_their_prefilter_literals(tmp_path, cache_dir, monke
     load.load_pack(pack)
     assert prefilter._KNOWN == {r"\bbespoke\s+widgets?\b": frozenset({"bespoke"})}
     assert r"\bbespoke\s+widgets?\b" in prefilter._VALID
+
+
+def test_old_packs_are_pruned(tmp_path, cache_dir):
+    pack = tmp_path / "pack"
+    path = write_rule(pack, "vague", "phrase", PHRASES)
+    for n in range(cache.KEEP + 3):  # every edit is a new cache entry
+        path.write_text(path.read_text(encoding="utf-8") + f"# edit {n}\n", encoding="utf-8")
+        load.load_pack(pack)
+    assert len(list(cache_dir.glob("pack-*.pickle"))) == cache.KEEP

@@ -24,6 +24,7 @@ from pathlib import Path
 from .. import __version__
 
 _PACKAGE = Path(__file__).resolve().parents[1]
+KEEP = 8  # packs kept: every edit of a rule or of sowlint makes a new one, so old ones are pruned
 
 
 def cache_dir() -> Path | None:
@@ -96,6 +97,9 @@ def store(files: list[Path], rules: list) -> None:
             fh.write(data)
         os.replace(tmp, folder / f"pack-{_key(files)}.pickle")  # atomic: a reader never sees half a file
         tmp = None
+        packs = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in packs[KEEP:]:
+            old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: run without the cache
         return
     finally:
