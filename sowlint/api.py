@@ -47,13 +47,10 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def _packs(settings: Settings) -> list[str]:
-    return ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
-
-
 def _rules_key(settings: Settings) -> tuple:
-    return (tuple(_packs(settings)), tuple(settings.select), tuple(settings.ignore),
-            tuple(sorted(settings.severity.items())))
+    """(rule packs, select, ignore, severity overrides): what decides the rules a run gets."""
+    packs = ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
+    return (tuple(packs), tuple(settings.select), tuple(settings.ignore), tuple(sorted(settings.severity.items())))
 
 
 def rules_for(settings: Settings) -> list:
@@ -61,8 +58,8 @@ def rules_for(settings: Settings) -> list:
     from .config import apply_severity, check_references, is_selected
     from .rulepack import load_packs
 
-    packs = _packs(settings)
     key = _rules_key(settings)
+    packs = key[0]
     if key not in _RULES_CACHE:
         if not packs:
             raise ConfigError("no rule packs: default rules are off and no --rules folder was given")

@@ -72,7 +72,7 @@ def test_a_cache_others_may_write_is_not_read(tmp_path, cache_dir, monkeypatch):
     write_rule(pack, "vague", "phrase", PHRASES)
     load.load_pack(pack)
     cache_dir.chmod(cache_dir.stat().st_mode | stat.S_IWOTH)
-    assert cache.load(sorted(pack.glob("*.yaml"))) is None
+    assert cache.load(cache.key(sorted(pack.glob("*.yaml")))) is None
 
 
 def test_switched_off_nothing_is_written(tmp_path, cache_dir, monkeypatch):

@@ -37,19 +37,25 @@ def cache_dir() -> Path | None:
     return Path(xdg) / "sowlint" if xdg else Path.home() / ".cache" / "sowlint"
 
 
-def _key(files: list[Path]) -> str:
+def key(files: list[Path]) -> str | None:
+    """The cache key of a pack made of ``files`` (see the module docstring); None with the cache off."""
     from importlib.metadata import version
 
     from ..resources import rules_dir
 
-    digest = hashlib.sha256()
-    versions = [__version__, sys.version, version("pydantic"), version("spacy")]
-    digest.update("\0".join(versions).encode())
-    for py in sorted(_PACKAGE.rglob("*.py")):  # a change to sowlint's code may change what a rule is
-        info = py.stat()
-        digest.update(f"{py}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    for path in [rules_dir() / "roles.yaml", *files]:
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    if cache_dir() is None or not hasattr(os, "getuid"):
+        return None
+    try:
+        digest = hashlib.sha256()
+        versions = [__version__, sys.version, version("pydantic"), version("spacy")]
+        digest.update("\0".join(versions).encode())
+        for py in sorted(_PACKAGE.rglob("*.py")):  # a change to sowlint's code may change what a rule is
+            info = py.stat()
+            digest.update(f"{py}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        for path in [rules_dir() / "roles.yaml", *files]:
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    except Exception:  # noqa: BLE001 - a file gone or unreadable: the pack loader will say which
+        return None
     return digest.hexdigest()[:32]
 
 
@@ -59,14 +65,13 @@ def _private(path: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def load(files: list[Path]):
-    """The rules cached for exactly these files (and the regex literals noted while checking them),
-    or None."""
+def load(key: str | None):
+    """The rules cached under ``key`` (and the regex literals noted while checking them), or None."""
     folder = cache_dir()
-    if folder is None or not hasattr(os, "getuid"):
+    if key is None or folder is None:
         return None
     try:
-        path = folder / f"pack-{_key(files)}.pickle"
+        path = folder / f"pack-{key}.pickle"
         if not (path.is_file() and _private(folder) and _private(path)):
             return None
         rules, literals = pickle.loads(path.read_bytes())
@@ -78,9 +83,9 @@ def load(files: list[Path]):
     return rules
 
 
-def store(files: list[Path], rules: list) -> None:
+def store(key: str | None, rules: list) -> None:
     folder = cache_dir()
-    if folder is None or not hasattr(os, "getuid"):
+    if key is None or folder is None:
         return
     from .. import prefilter
     from .model import regexes_in
@@ -95,7 +100,7 @@ def store(files: list[Path], rules: list) -> None:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pack-", suffix=".tmp")  # mode 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, folder / f"pack-{_key(files)}.pickle")  # atomic: a reader never sees half a file
+        os.replace(tmp, folder / f"pack-{key}.pickle")  # atomic: a reader never sees half a file
         tmp = None
         packs = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in packs[KEEP:]:

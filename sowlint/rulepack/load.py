@@ -69,10 +69,11 @@ def load_pack(folder: str | Path) -> list[Rule]:
     files = sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
     if not files:
         raise ConfigError(f"{root}: no rule files (*.yaml) in this folder")
-    rules = cache.load(files)
+    key = cache.key(files)
+    rules = cache.load(key)
     if rules is None:
         rules = _unique(load_rule(f) for f in files)  # a bad file raises: only good packs are cached
-        cache.store(files, rules)
+        cache.store(key, rules)
     return rules
 
 
