@@ -197,6 +197,11 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
             if on_done:
                 on_done(results[-1])
     rules = {r.id: r.info() for _f, s in per_file for r in rules_for(s)}
+    if any(s.notes for _f, s in per_file):
+        from .config import is_selected
+        from .notes.rules import NOTE_RULES
+
+        rules.update((r.id, r) for r in NOTE_RULES if any(is_selected(r, s.select, s.ignore) for _f, s in per_file))
     report = Report(results, sorted(rules.values(), key=lambda r: r.id))
     if per_file:
         report.settings = per_file[0][1]

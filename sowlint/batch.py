@@ -38,7 +38,7 @@ def run_parallel(per_file: list[tuple[Path, Settings]], jobs: int, keep_document
             results[futures[future]] = result
             if on_done:
                 on_done(result)
-    return [r for r in results if r is not None]
+    return results  # every slot is filled by now
 
 
 def _size(path: Path) -> int:

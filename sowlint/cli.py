@@ -15,8 +15,7 @@ import click
 
 from . import __version__
 from .errors import SowlintError
-
-FORMATS = ("text", "json", "html", "sarif", "github", "markdown")
+from .reporters import FORMATS
 
 
 class _DefaultToLint(click.Group):
@@ -55,13 +54,6 @@ def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"'{item}' should be RULE=error|warning|info", param_hint="--severity")
         out[rule.strip()] = level.strip()
     return out
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
 
 
 @click.group(cls=_DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,7 +118,7 @@ def outline_cmd(path, fmt, timeline) -> None:
     from .outline import render_outline
 
     try:
-        _write(render_outline(path, fmt, timeline), None)
+        click.echo(render_outline(path, fmt, timeline), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 

@@ -131,7 +131,7 @@ def is_selected(rule, select: list[str], ignore: list[str]) -> bool:
 
 def check_references(refs: list[str], rules, option: str) -> None:
     """A reference that names nothing is a typo: refuse it rather than silently select nothing."""
-    from .notes.check import NOTE_RULES
+    from .notes.rules import NOTE_RULES
 
     ids = {r.id for r in rules} | {r.id for r in NOTE_RULES}
     tags = {t for r in rules for t in r.tags} | {t for r in NOTE_RULES for t in r.tags}

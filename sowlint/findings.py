@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -105,14 +105,6 @@ class Finding:
         if self.extra:
             data["extra"] = dict(self.extra)
         return data
-
-    def replace(self, **changes: Any) -> "Finding":
-        data = {k: v for k, v in asdict(self).items() if k != "location"}
-        data["location"] = self.location
-        data.update(changes)
-        if "fingerprint" not in changes:
-            data["fingerprint"] = self.fingerprint
-        return Finding(**data)
 
 
 def normalise_evidence(text: str) -> str:

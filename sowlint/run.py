@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from .findings import SEVERITY_RANK
 from .report import Report
-
-_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 def _progress(total: int, enabled: bool):
@@ -60,7 +59,7 @@ def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
         pages = reporter.write_pages(report, Path(output))
         click.echo(f"wrote {len(pages)} page(s) to {output}", err=True)
         return
-    text = reporter.render(report, color=colour) if fmt == "text" else reporter.render(report, cwd=os.getcwd())
+    text = reporter.render(report, color=colour, cwd=os.getcwd())  # each reporter takes what it uses
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
@@ -72,6 +71,6 @@ def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:
         return 2
     if exit_zero or fail_on == "never":
         return 0
-    threshold = _RANK[fail_on]
-    return 1 if any(_RANK[f.severity] >= threshold for f in report.findings) else 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings) else 0
 

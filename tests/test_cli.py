@@ -373,6 +373,16 @@ def test_explain(cli, pack):
         assert part in out
 
 
+def test_the_notes_rules_are_listed_and_explained(cli):
+    listed = {r["id"]: r for r in json.loads(cli("rules", "--format", "json").stdout)}
+    assert listed["contradicted-verbal-commitment"]["kind"] == "notes"
+    assert listed["unaddressed-verbal-commitment"]["severity"] == "warning"
+    result = cli("explain", "unaddressed-verbal-commitment")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("unaddressed-verbal-commitment  (notes, soft-promise, warning)")
+    assert "Ask sales:" in result.stdout and "Runs with --notes FILE" in result.stdout
+
+
 def test_explain_unknown_rule(cli):
     result = cli("explain", "no-exclusion")
     assert result.exit_code == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -118,6 +119,13 @@ def test_email_notes_skip_quoted_replies_and_the_signature(tmp_path):
     assert [n.text for n in lines] == ["Hi team,", "told them we'd set up SSO at launch."]
 
 
+def test_email_lines_keep_their_numbers_past_an_inline_quote(tmp_path):
+    eml = tmp_path / "reply.eml"
+    eml.write_text("Subject: re: handoff\nContent-Type: text/plain; charset=utf-8\n\n"
+                   "first line\n> a quoted line\nthird line\n", encoding="utf-8")
+    assert [(n.text, n.line) for n in read_notes(eml)] == [("first line", 1), ("third line", 3)]
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("missing.md", None, "notes file not found"),
     ("notes.pages", b"x", "unsupported notes type"),
@@ -152,6 +160,19 @@ def test_cli_notes_findings_and_exit_codes(tmp_path):
     assert base == [f for f in data["documents"][0]["findings"] if "notes" not in f["tags"]]
     bad = runner.invoke(main, [str(sow), "--notes", str(tmp_path / "nope.md")])
     assert bad.exit_code == 2 and "notes file not found" in bad.output and "Traceback" not in bad.output
+
+
+def test_reports_describe_the_notes_rules():
+    import sowlint
+    from sowlint.notes.rules import NOTE_RULES
+
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    report = sowlint.lint(root / "website-build-fernleaf.docx",
+                          notes=[str(root / "handoff" / "website-build-fernleaf.notes.md")])
+    described = {r.id: r for r in report.rules}
+    assert {f.rule for f in report.findings if "verbal" in f.rule} <= set(described)
+    assert all(described[r.id] == r for r in NOTE_RULES)
+    assert not {r.id for r in NOTE_RULES} & {r.id for r in sowlint.lint(root / "website-build-fernleaf.docx").rules}
 
 
 def test_docx_notes_are_read_block_by_block(tmp_path):

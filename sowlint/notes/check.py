@@ -5,37 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 
 from ..context import LintContext
 from ..findings import Finding, Location
 from .extract import Commitment, extract_commitments
 from .match import Outcome, classify
 from .read import read_notes
-
-RULES = {
-    "unaddressed": ("unaddressed-verbal-commitment", "warning"),
-    "contradicted": ("contradicted-verbal-commitment", "error"),
-    "included": ("verbal-commitment-resolved", "info"),
-    "excluded": ("verbal-commitment-resolved", "info"),
-}
-# The built-in rules of this check, so that --select/--ignore and `sowlint rules` know them.
-NOTE_RULES = tuple(SimpleNamespace(id=rule_id, category="soft-promise", tags=("handoff", "notes"))
-                   for rule_id in dict.fromkeys(rule for rule, _sev in RULES.values()))
-RATIONALE = ("What sales said or implied becomes what the client expects. A commitment the SOW neither "
-             "writes in nor excludes is argued about at kick-off, and delivery usually loses.")
-QUESTION = {
-    "unaddressed": "Was this promised? If yes, where is it in scope and in the price; if not, will you tell the client?",
-    "contradicted": "The notes and the SOW disagree: which one did the client hear last, and who corrects the other?",
-    "included": "None: the SOW covers this commitment.",
-    "excluded": "Does the client know this is excluded? Sales notes suggest they expect it.",
-}
-SUGGESTION = {
-    "unaddressed": "Write it into scope with its bounds, or add it to the exclusions: \"... is not included in this SOW\".",
-    "contradicted": "Align the SOW and the client's expectation in writing before sending, e.g. state the agreed number, date or format.",
-    "included": "",
-    "excluded": "Confirm the exclusion with the client in the cover email, not only in the SOW.",
-}
+from .rules import NOTE_RULES, QUESTION, RATIONALE, RULE_OF, SEVERITY, SUGGESTION, TAGS
 
 
 def check_notes(ctx: LintContext, notes_paths: list[str], select: list[str] = (), ignore: list[str] = ()) -> list[Finding]:
@@ -64,7 +40,7 @@ def _commitments(path: str, _mtime_ns: int, _size: int) -> list[Commitment]:
 
 
 def to_finding(ctx: LintContext, c: Commitment, outcome: Outcome) -> Finding:
-    rule, severity = RULES[outcome.status]
+    rule = RULE_OF[outcome.status]
     where = f"{Path(c.source).name}:{c.line}"
     passage = outcome.passage
     sow = f'"{passage.text[:160]}"' if passage is not None else "nothing close"
@@ -79,9 +55,9 @@ def to_finding(ctx: LintContext, c: Commitment, outcome: Outcome) -> Finding:
     else:
         location = Location()
     return Finding(
-        rule=rule, category="soft-promise", severity=severity, message=message, evidence=c.text,
+        rule=rule, category="soft-promise", severity=SEVERITY[rule], message=message, evidence=c.text,
         location=location, rationale=RATIONALE, question=QUESTION[outcome.status],
-        suggestion=SUGGESTION[outcome.status], tags=("handoff", "notes"),
+        suggestion=SUGGESTION[outcome.status], tags=TAGS,
         related=(passage.text,) if passage is not None else (),
         extra=(("status", outcome.status), ("note", where), ("kind", c.kind)),
     )

@@ -212,7 +212,7 @@ def _longest_stated_duration(ctx: LintContext):
             if d.recurring or d.effort:
                 continue
             if best is None or d.low_days > best.low_days:
-                best = d.__class__(**{**d.__dict__, "start": s.start + d.start, "end": s.start + d.end})
+                best = d.shifted(s.start)
     return best
 
 

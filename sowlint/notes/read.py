@@ -62,10 +62,8 @@ def _email_body(raw: bytes, path: Path) -> str:
     for line in body.splitlines():
         if line.rstrip() in ("--", "-- ") or _QUOTE_INTRO.match(line):
             break  # the signature or the quoted earlier message: nothing said in this email
-        if line.lstrip().startswith(">"):
-            continue
-        kept.append(line)
-    # Keep line numbers of the body: blank the dropped part rather than delete it.
+        # Keep the body's line numbers: a quoted line is blanked, not deleted.
+        kept.append("" if line.lstrip().startswith(">") else line)
     return "\n".join(kept)
 
 

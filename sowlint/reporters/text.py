@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..findings import Finding
 from ..report import Report
+from .common import safe_text  # document text must not carry terminal escapes or bidi overrides
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _style(text: str, colour: bool, **kw) -> str:
@@ -17,11 +15,6 @@ def _style(text: str, colour: bool, **kw) -> str:
     import click
 
     return click.style(text, **kw)
-
-
-def _safe(text: str) -> str:
-    """Document text must not carry terminal escape sequences or bidi overrides to the screen."""
-    return _UNSAFE.sub("", text)
 
 
 def where(f: Finding) -> str:
@@ -42,19 +35,19 @@ def render(report: Report, color: bool = False, **_options) -> str:
     out: list[str] = []
     for doc in report.documents:
         if doc.error:
-            out.append(f"{_safe(doc.path)}: {_style('error', color, fg='red', bold=True)} {_safe(doc.error)}")
+            out.append(f"{safe_text(doc.path)}: {_style('error', color, fg='red', bold=True)} {safe_text(doc.error)}")
             continue
         if not doc.findings and not doc.warnings:
             continue
-        out.append(_style(_safe(doc.path), color, bold=True))
+        out.append(_style(safe_text(doc.path), color, bold=True))
         for warning in doc.warnings:
-            out.append(f"{_safe(doc.path)}: {_style('reader', color, fg='magenta')} {_safe(warning)}")
+            out.append(f"{safe_text(doc.path)}: {_style('reader', color, fg='magenta')} {safe_text(warning)}")
         for f in doc.findings:
             sev = _style(f.severity, color, fg=_COLOURS[f.severity], bold=f.severity == "error")
             rule = _style(f.rule, color, dim=True)
-            out.append(f"{_safe(doc.path)}:{_safe(where(f))}: {sev} {rule} {_safe(f.message)}")
+            out.append(f"{safe_text(doc.path)}:{safe_text(where(f))}: {sev} {rule} {safe_text(f.message)}")
             if f.evidence:
-                out.append(_style(f'    "{_safe(f.evidence)}"', color, dim=True))
+                out.append(_style(f'    "{safe_text(f.evidence)}"', color, dim=True))
         out.append("")
     for notice in report.notices:
         out.append(f"notice: {notice}")
