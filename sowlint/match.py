@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
 
 from .context import LintContext, Sentence
 from .nlp.negation import is_negated
@@ -17,7 +16,6 @@ class Match:
     start: int  # character span in Document.text
     end: int
     sentence: Sentence
-    negated: bool
 
 
 class CompiledSpec:
@@ -93,19 +91,8 @@ def compiled(spec: MatchSpec) -> CompiledSpec:
     return _compiled[key]
 
 
-def in_scope(ctx: LintContext, sentence: Sentence, start: int, roles: Iterable[str] = (),
-             not_roles: Iterable[str] = (), blocks: Iterable[str] = ()) -> bool:
-    roles, not_roles, blocks = list(roles), list(not_roles), list(blocks)
-    role = sentence.section.role
-    if roles and role not in roles:
-        return False
-    if not_roles and role in not_roles:
-        return False
-    if blocks:
-        kind = "heading" if ctx.is_heading(start) else (sentence.block.kind if sentence.block else None)
-        if kind not in blocks:
-            return False
-    return True
+def _block_kind(ctx: LintContext, sentence: Sentence, start: int) -> str | None:
+    return "heading" if ctx.is_heading(start) else (sentence.block.kind if sentence.block else None)
 
 
 def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation: str = "skip") -> list[Match]:
@@ -124,14 +111,16 @@ def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation
         sentence = ctx.sentence_at(start)
         if sentence is None:
             continue
-        if spec.roles and sentence.section.role not in spec.roles:
+        role = sentence.section.role  # the ranges narrowed the search; the match's own section decides
+        if (roles and role not in roles) or role in not_roles:
             continue
-        if scope is not None and not in_scope(ctx, sentence, start, scope.roles, scope.not_roles, scope.blocks):
+        if scope is not None and scope.blocks and _block_kind(ctx, sentence, start) not in scope.blocks:
             continue
         if spec.owner != "any" and ctx.owner(sentence) != spec.owner:
             continue
-        neg = te > ts and is_negated(doc, ts, te, sentence.tok_start, sentence.tok_end)
-        if (negation == "skip" and neg) or (negation == "only" and not neg):
-            continue
-        out.append(Match(start, end, sentence, neg))
+        if negation != "ignore":
+            neg = te > ts and is_negated(doc, ts, te, sentence.tok_start, sentence.tok_end)
+            if neg != (negation == "only"):
+                continue
+        out.append(Match(start, end, sentence))
     return out

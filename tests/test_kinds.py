@@ -243,6 +243,18 @@ def test_required_statement_with_min_count_and_owner(make_rule, findings):
     assert finding.location.start is None
 
 
+def test_required_statement_and_conditional_honour_not_roles(make_rule, findings):
+    # An exclusion that mentions the statement does not satisfy it, nor trigger a conditional.
+    doc = "## Scope\nWe build the site.\n\n## Exclusions\nWeekly status reports are not included."
+    statement = make_rule("reporting", "required-statement", {"statement": {"phrases": ["status reports"]}},
+                          scope={"not_roles": ["exclusions"]})
+    assert len(findings(statement, doc)) == 1
+    conditional = make_rule("reports-unbounded", "conditional", {
+        "if": {"phrases": ["status reports"]}, "then": {"phrases": ["per month"]}},
+        scope={"not_roles": ["exclusions"]})
+    assert findings(conditional, doc) == []
+
+
 def test_required_statement_in_roles(make_rule, findings):
     rule = make_rule("criteria", "required-statement", {"statement": {"phrases": ["acceptance criteria"]}},
                      scope={"roles": ["acceptance"]})

@@ -33,7 +33,7 @@ class Options(Strict):
 
 def check(rule, ctx: LintContext):
     o = rule.options
-    triggers = find(ctx, o.if_, rule.scope if (rule.scope.roles or rule.scope.blocks) else None)
+    triggers = find(ctx, o.if_, rule.scope)  # an empty scope is everywhere; not_roles must still count
     if not triggers:
         return
     if o.unless is not None and find(ctx, o.unless, None, negation="ignore"):

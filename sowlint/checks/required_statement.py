@@ -26,7 +26,6 @@ class Options(Strict):
 
 def check(rule, ctx: LintContext):
     o = rule.options
-    found = find(ctx, o.statement, rule.scope if (rule.scope.roles or rule.scope.blocks) else None,
-                 negation=o.negation)
+    found = find(ctx, o.statement, rule.scope, negation=o.negation)  # an empty scope is everywhere
     if len(found) < o.min_count:
         yield Hit(None, None, evidence="", values={"count": len(found)})

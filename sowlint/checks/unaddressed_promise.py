@@ -21,7 +21,7 @@ from typing import Optional
 from pydantic import Field, field_validator
 
 from ..context import Hit, LintContext
-from ..coverage import best_passage, terms
+from ..coverage import best_passage, sentence_terms
 from ..match import find
 from ..rulepack.model import MatchSpec, Strict, _check_roles
 
@@ -49,7 +49,7 @@ def check(rule, ctx: LintContext):
         if s.start in seen:
             continue
         seen.add(s.start)
-        words = terms(ctx.nlp[s.tok_start : s.tok_end])
+        words = sentence_terms(ctx)[s.start]
         if len(words) < o.min_words:
             continue
         passage = best_passage(ctx, words, tuple(o.covered_by), exclude=s)

@@ -9,6 +9,7 @@ _AFTER_PHRASES = (("out", "of", "scope"), ("outside", "the", "scope"), ("not", "
                   ("not", "included"), ("not", "be"), ("be", "exclude"), ("be", "excluded"))
 # Words that end the reach of a negation: "no travel, but unlimited revisions" negates only travel.
 _BARRIERS = {"but", "however", "although", "while", "whereas", ";", ":", "and", "or", ","}
+_CLAUSE_BARRIERS = _BARRIERS - {"and", "or"}  # after the match, "and"/"or" end no clause
 _LOOKBACK = 5
 _LOOKAHEAD = 4
 
@@ -31,7 +32,7 @@ def is_negated(doc, start_tok: int, end_tok: int, sent_start: int, sent_end: int
     after = [doc[j].lower_ for j in range(end_tok, min(sent_end, end_tok + _LOOKAHEAD + 2))]
     # "Unlimited revisions are not included", "Travel is excluded", "Hosting is out of scope".
     for j, low in enumerate(after[: _LOOKAHEAD + 1]):
-        if low in _BARRIERS - {"and", "or"}:
+        if low in _CLAUSE_BARRIERS:
             break
         if low in ("is", "are", "will", "shall", "be", "been") and j + 1 < len(after):
             rest = tuple(after[j + 1 : j + 4])

@@ -55,8 +55,7 @@ def _lasts(st: Statement) -> bool:
 
 
 def _dated(st: Statement, tl: Timeline) -> bool:
-    doc_date = tl.document_date.start if tl.document_date is not None else -2
-    return any(v.first is not None and v.start != doc_date for v in st.dates)
+    return bool(tl.work_dates(st.dates))
 
 
 def no_timeline(doc: Document, tl: Timeline, min_entries: int = 2) -> list[TimelineIssue]:

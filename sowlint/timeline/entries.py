@@ -10,10 +10,10 @@ from ..document import Block, Cell, Document, Section
 from . import vocab
 from .dates import DateValue
 from .records import Entry, Statement
-from .spans import START_EVENTS, Anchor
+from .spans import START_EVENTS, UNIT_DAYS, Anchor
 
 _REF_KINDS = ("week", "sprint", "phase", "month", "day", "milestone", "release")
-_POSITION_DAYS = {"week": 7.0, "month": 30.4375, "day": 1.0}
+_POSITION_DAYS = {unit: UNIT_DAYS[unit] for unit in ("week", "month", "day")}
 _LETTERS = re.compile(r"[A-Za-z]{3}")
 # "Date: 12/01/2026" on every page is the document's date, not a milestone.
 _DATE_LINE = re.compile(r"^[\W_]*(?:document |issue |revision |version )?dated?[*_]*\s*:", re.I)

@@ -47,14 +47,13 @@ def _lower(text: str) -> str:
 
 def principal_deadlines(tl: Timeline, doc: Document | None = None) -> list[Statement]:
     """Statements that put a date or an offset from the start on the work itself (not reports, not SLAs)."""
-    doc_date = tl.document_date.start if tl.document_date is not None else -2
     found = []
     for st in tl.statements_about("principal", "other"):
         low = sentence_of(doc, st) if doc is not None else st.text.lower()
         # "30 days prior to the start" is a prerequisite, not a date for the work.
         offsets = [a for a in st.anchors if a.kind == "offset" and a.event_key in START_EVENTS
                    and a.offset is not None and a.offset.unit != "hour" and a.relation not in ("before", "prior to")]
-        dated = [v for v in st.dates if v.first is not None and v.start != doc_date]
+        dated = tl.work_dates(st.dates)
         if (offsets and vocab.PRINCIPAL.search(low)) or (dated and vocab.DEADLINE.search(low)):
             found.append(st)
     return found

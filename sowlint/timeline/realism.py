@@ -143,9 +143,7 @@ def fixed_dates(doc: Document, tl: Timeline, min_dated: int = 3) -> list[Timelin
     depends = vocab.CLIENT_WAIT.search(low)
     if depends is None or vocab.RELIEF.search(low):
         return []
-    doc_date = tl.document_date.start if tl.document_date is not None else -2
-    dated = [e for e in tl.entries if e.date is not None and e.date.first is not None and e.date.start != doc_date
-             and _work_item(e.text)]
+    dated = [e for e in tl.entries if e.date is not None and tl.work_dates([e.date]) and _work_item(e.text)]
     # Completion a fixed time after award, whether said as a deadline or as the period of performance itself.
     stated = principal_deadlines(tl, doc) + [st for st in tl.statements_about("period")
                                              if vocab.COMPLETE.search(sentence_of(doc, st))]

@@ -79,5 +79,10 @@ class Timeline:
     placeholder_period: bool  # "[Start Date] to [End Date]": a period slot left to fill
     warnings: list[str] = field(default_factory=list)
 
+    def work_dates(self, values) -> list[DateValue]:
+        """The calendar dates among ``values``, less the document's own date (no milestone, that)."""
+        own = self.document_date.start if self.document_date is not None else None
+        return [v for v in values if v.first is not None and v.start != own]
+
     def statements_about(self, *topics: str) -> list[Statement]:
         return [s for s in self.statements if s.topic in topics]

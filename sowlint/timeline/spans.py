@@ -91,8 +91,9 @@ def fmt(value: float) -> str:
 
 def describe_days(days: float) -> str:
     """A day count in the unit a SOW would use: "14 weeks", "10 days", "6 months"."""
-    if days >= 60 and abs(days / 30.4375 - round(days / 30.4375)) < 0.05:
-        return describe(round(days / 30.4375), round(days / 30.4375), "month")
+    month = UNIT_DAYS["month"]
+    if days >= 60 and abs(days / month - round(days / month)) < 0.05:
+        return describe(round(days / month), round(days / month), "month")
     if days >= 7 and abs(days / 7 - round(days / 7)) < 0.05:
         return describe(round(days / 7), round(days / 7), "week")
     return describe(round(days, 1), round(days, 1), "day")
