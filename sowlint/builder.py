@@ -31,7 +31,6 @@ class DocumentBuilder:
         self._parts: list[str] = []
         self._offset = 0
         self._line = 1
-        self._blocks = 0
         self.preamble = Section("", "", None, 0, 0, 0, 1, role_source="none")
         self._flat: list[Section] = []  # headings in reading order; the tree is built at the end
         self._explicit: list[int | None] = []
@@ -77,8 +76,7 @@ class DocumentBuilder:
 
     def _block(self, kind: str, text: str, page: int | None, **extra) -> Block:
         start, end, line = self._emit(text)
-        block = Block(kind, text, self._blocks, start, end, line, page, **extra)  # type: ignore[arg-type]
-        self._blocks += 1
+        block = Block(kind, text, 0, start, end, line, page, **extra)  # type: ignore[arg-type]  # numbered in build()
         self.current.blocks.append(block)
         return block
 
@@ -96,23 +94,20 @@ class DocumentBuilder:
         cleaned = [row for row in cleaned if any(row)]
         if not cleaned:
             return None
-        block: Block | None = None
-        first_start = self._offset + (1 if self._parts else 0)
-        first_line = self._line + (1 if self._parts else 0)
         cell_rows: list[list[Cell]] = []
+        lines: list[str] = []
         for r, row in enumerate(cleaned):
-            line_text = CELL_SEPARATOR.join(row)
-            start, _end, _line = self._emit(line_text)
+            lines.append(CELL_SEPARATOR.join(row))
+            start, _end, line = self._emit(lines[-1])
+            if r == 0:
+                first_start, first_line = start, line
             cells, pos = [], start
             for c, cell_text in enumerate(row):
                 cells.append(Cell(cell_text, r, c, pos, pos + len(cell_text)))
                 pos += len(cell_text) + len(CELL_SEPARATOR)
             cell_rows.append(cells)
-        text = "\n".join(CELL_SEPARATOR.join(row) for row in cleaned)
-        block = Block("table", text, self._blocks, first_start, self._offset, first_line, page,
-                      rows=cell_rows)
-        self._blocks += 1
-        self.current.blocks.append(block)
+        block = Block("table", "\n".join(lines), 0, first_start, self._offset, first_line, page, rows=cell_rows)
+        self.current.blocks.append(block)  # numbered in build()
         return block
 
     def annotate(self, text: str, author: str | None, anchor: str) -> None:
@@ -139,7 +134,6 @@ class DocumentBuilder:
                 if idx >= 0:
                     anno.start, anno.end = idx, idx + len(anno.anchor)
         self.meta.words = len(words(text))
-        self.meta.format = self.format
         doc = Document(self.path, self.format, text, self.preamble, sections, self.meta,
                        self.warnings, self.annotations)
         for i, block in enumerate(doc.blocks()):

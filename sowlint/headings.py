@@ -102,6 +102,6 @@ def looks_like_heading_line(line: str, *, max_words: int = 12) -> Numbering | No
         if caps or is_title_like(n.title) or len(title_words) <= 4:
             return n
         return None
-    if caps and len(title_words) <= max_words and not text.endswith((",", ";")):
+    if caps and not text.endswith((",", ";")):
         return n
     return None

@@ -65,7 +65,7 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
         builder.paragraph(note, style="footnote")
     for comment_id, (text, author) in comments.items():
         builder.annotate(text, author, walker.anchors.get(comment_id, ""))
-    _metadata(builder, document, path, container.names, pages, titles)
+    _metadata(builder, document, container.app_properties, pages, titles)
     return builder.build()
 
 
@@ -360,7 +360,7 @@ def _comments(document) -> dict[str, tuple[str, str | None]]:
     return found
 
 
-def _metadata(builder: DocumentBuilder, document, path: Path, names, pages: int,
+def _metadata(builder: DocumentBuilder, document, app_properties: bytes | None, pages: int,
               titles: tuple[str | None, str | None]) -> None:
     """Core properties, and the title: a Title-styled paragraph first (what the reader sees; core titles are
     often a stale template's), then the core title, then a heading lifted as the title."""
@@ -376,11 +376,9 @@ def _metadata(builder: DocumentBuilder, document, path: Path, names, pages: int,
     except Exception:  # a malformed core.xml costs the metadata, not the document
         builder.warn("document properties (docProps/core.xml) could not be read")
     meta.title = styled_title or core_title or lifted_title
-    if "docProps/app.xml" in names:  # Word's own page count, when it saved one; its size was checked by the guard
-        with zipfile.ZipFile(path) as archive:
-            found = _PAGES.search(archive.read("docProps/app.xml"))
-        if found:
-            pages = max(pages, int(found.group(1)))
+    found = _PAGES.search(app_properties) if app_properties else None  # Word's own page count, if saved
+    if found:
+        pages = max(pages, int(found.group(1)))
     meta.pages = pages
 
 

@@ -11,7 +11,7 @@ from .pdf_layout import Line
 
 HEADING_MAX_WORDS = 14
 _OPEN_END = re.compile(r"\b(?:the|a|an|to|of|and|or|in|on|for|with|by|that|which|is|are|be)$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.:;!?]['\"”’)]?$")
+SENTENCE_END = re.compile(r"[.:;!?]['\"”’)]?$")
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.IGNORECASE)
 _GLUED_NUMBER = re.compile(r"^\d+[A-Za-z]")  # "03FAC Facilities": a code, not "3 Facilities"
 # "5. Investigative Activities: The investigative ..." / "3. Scope - The ..." / "1. Background. The park ..."
@@ -76,7 +76,7 @@ def classify(line: Line, style: Style) -> Heading | None:
         return Heading(line, numbering, True)
     if not _plausible_number(text, numbering) or not 1 <= len(words(title)) <= HEADING_MAX_WORDS:
         return None
-    if title[:1].islower() or (_SENTENCE_END.search(title) and not caps and len(words(title)) > 8):
+    if title[:1].islower() or (SENTENCE_END.search(title) and not caps and len(words(title)) > 8):
         return None  # "1. the Contractor shall ..." reads as a sentence
     if strong or numbering.keyword:
         return Heading(line, numbering, True)
@@ -84,7 +84,7 @@ def classify(line: Line, style: Style) -> Heading | None:
         return None  # "a. Scope" in body type is a list item
     # A plain numbered line is a heading only when short, title-like and at the margin.
     if (looks_like_heading_line(text) is not None and len(words(title)) <= 6 and is_title_like(title)
-            and not _SENTENCE_END.search(title.rstrip(".:")) and line.x0 <= style.left + style.body_size):
+            and not SENTENCE_END.search(title.rstrip(".:")) and line.x0 <= style.left + style.body_size):
         return Heading(line, numbering, False)
     return None
 

@@ -86,8 +86,9 @@ def page_lines(textpage, page_no: int, count: int) -> list[Line]:
     text = page_text(textpage, count)
     probe = _CharProbe(textpage)
     lines: list[Line] = []
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-    ends = [m.start() for m in _LINE_BREAK.finditer(text)] + [len(text)]
+    breaks = list(_LINE_BREAK.finditer(text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
     for start, end in zip(starts, ends):
         raw_line = text[start:end]
         stripped = raw_line.strip()

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..builder import DocumentBuilder
-from .pdf_headings import Heading, Levels, Style, classify, prune_outline, run_in
+from .pdf_headings import SENTENCE_END, Heading, Levels, Style, classify, prune_outline, run_in
 from .pdf_layout import Line
 from .pdf_tables import PageTable
 
@@ -20,7 +20,6 @@ _BULLET = re.compile(
 _ENUMERATOR = re.compile(
     r"^(?:\(\s?(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,5})\s?\)|(?:[a-zA-Z]|\d{1,2}|[ivx]{1,5})[.)])\s+(?=\S)"
 )
-_SENTENCE_END = re.compile(r"[.:;!?]['\"”’)]?$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s")
 _TOC_TITLE = re.compile(r"^(?:table\s+of\s+)?contents?$", re.IGNORECASE)
 # "Scope ........ 4", "3.0 Objectives 8": an entry, dot leaders or a space, a page number
@@ -37,7 +36,6 @@ _LINE_END_HYPHENS = ("\ufffe", "\x02", "\u00ad", "-")
 _STRAY_HYPHEN = re.compile("[\ufffe\x02]")
 _WORD = re.compile(r"[a-z]+")
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
-_FIRST_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -67,7 +65,7 @@ def join_lines(texts: list[str], vocabulary: frozenset[str] = frozenset()) -> st
                      or (out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower())):
             head = out.rstrip("".join(_LINE_END_HYPHENS))
             word = _LAST_WORD.search(head)
-            tail = _FIRST_WORD.match(text)
+            tail = _WORD.match(text)
             joined = (word.group(0) + tail.group(0)).lower() if word and tail else ""
             out = head + ("" if joined in vocabulary or out.endswith("\u00ad") else "-") + text
         else:
@@ -258,11 +256,11 @@ def _starts_block(prev: Line, line: Line, block: _Block, style: Style) -> bool:
     full_width = style.full_width(prev)
     if prev.page != line.page:
         # A paragraph runs on over a page break when its last line was full and unfinished.
-        return not (full_width and not _SENTENCE_END.search(prev.text))
+        return not (full_width and not SENTENCE_END.search(prev.text))
     gap = prev.y - line.y
     if gap <= 0 or gap > style.pitch * max(prev.size, line.size) * 1.3 + 1:
         return True
-    if not full_width and _SENTENCE_END.search(prev.text):
+    if not full_width and SENTENCE_END.search(prev.text):
         return True
     if len(block.lines) == 1 and not full_width and classify(prev, style) is not None:
         return True  # a short heading line followed closely by its text

@@ -147,8 +147,6 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
         if item:
             item.append(stripped)  # a lazy continuation line, as CommonMark reads it
             continue
-        if paragraph and _BULLET.match(paragraph[-1] if paragraph else ""):
-            flush()
         paragraph.append(line)
     flush()
 

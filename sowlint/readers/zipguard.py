@@ -35,11 +35,14 @@ _ATTR = re.compile(rb'(\w+)\s*=\s*["\']([^"\']*)["\']')
 
 @dataclass(frozen=True)
 class Container:
-    """What the pre-scan learned: member names and the main document part."""
+    """What the pre-scan learned: member names, the main document part, and Word's extended properties."""
 
     names: frozenset[str]
     main_part: str  # "word/document.xml" in every file Word writes
-    uncompressed_bytes: int
+    app_properties: bytes | None  # docProps/app.xml (its page count), inflated once here
+
+
+_KEEP = ("[Content_Types].xml", "docProps/app.xml")  # the parts later steps read from the guard's inflate
 
 
 def check_docx_container(path: Path, limits: ReadLimits) -> Container:
@@ -93,14 +96,14 @@ def _scan(path: Path, archive: zipfile.ZipFile, limits: ReadLimits) -> Container
     if "[Content_Types].xml" not in names:
         raise ReadError(f"{path}: not a Word document (no [Content_Types].xml in the zip)")
     total = 0
-    content_types = b""
+    kept: dict[str, bytes] = {}
     for info in members:
-        data = _stream(path, archive, info, limits, total, keep=info.filename == "[Content_Types].xml")
+        data = _stream(path, archive, info, limits, total, keep=info.filename in _KEEP)
         total += info.file_size if data is None else len(data)
         if data is not None:
-            content_types = data
-    main_part = _main_part(path, content_types, names)
-    return Container(names, main_part, total)
+            kept[info.filename] = data
+    main_part = _main_part(path, kept.get("[Content_Types].xml", b""), names)
+    return Container(names, main_part, kept.get("docProps/app.xml"))
 
 
 def _check_declared(path: Path, info: zipfile.ZipInfo, limits: ReadLimits) -> None:
