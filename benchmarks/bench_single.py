@@ -21,9 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,14 +29,7 @@ REAL = ROOT.parent / "shared" / "corpora" / "real"
 DEFAULT = [REAL / "techuz-servesense-brd-sow-v2.docx", REAL / "gsa-it-services-sow-pws-template.pdf"]
 SPACY_ALONE = "from sowlint.nlp.pipeline import load; load(); import os; os._exit(0)"
 
-
-def timed(cmd: list[str], env: dict | None = None) -> float:
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}): {proc.stderr.strip()[:300]}")
-    return elapsed
+from bench_batch import timed  # noqa: E402 - this folder, beside this script
 
 
 def bytecode_status() -> str:

@@ -26,6 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "real"
 sys.path.insert(0, str(REPO))
 
+from accuracy import Confusion, load_labels  # noqa: E402 - this folder, beside this script
+
 # issue kind -> the label kind it stands for
 RISK_KINDS = {
     "no_timeline": "no_timeline",
@@ -47,13 +49,6 @@ NOT_AT_RISK = {
     "asap": "vague wording, reported as a finding; it does not by itself shorten the schedule",
 }
 FLOORS = {"f1": 0.85, "specificity": 0.70}
-
-
-def load_labels(corpus: Path) -> dict[str, dict]:
-    import yaml
-
-    data = yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8"))
-    return data.get("labels", data)
 
 
 def evaluate(corpus: Path) -> dict:
@@ -91,16 +86,10 @@ def evaluate(corpus: Path) -> dict:
 
 
 def scores(rows: list[dict]) -> dict:
-    tp = sum(r["at_risk"] and r["flagged"] for r in rows)
-    fp = sum(not r["at_risk"] and r["flagged"] for r in rows)
-    fn = sum(r["at_risk"] and not r["flagged"] for r in rows)
-    tn = sum(not r["at_risk"] and not r["flagged"] for r in rows)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    specificity = tn / (tn + fp) if tn + fp else 0.0
-    return {"documents": len(rows), "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": round(precision, 3),
-            "recall": round(recall, 3), "f1": round(f1, 3), "specificity": round(specificity, 3)}
+    confusion = Confusion()  # the same counts and ratios as benchmarks/accuracy.py's timeline row
+    for r in rows:
+        confusion.add(r["at_risk"], r["flagged"], r["document"])
+    return {"documents": len(rows), **confusion.as_dict()}
 
 
 def per_kind(rows: list[dict]) -> dict:

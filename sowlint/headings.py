@@ -34,6 +34,14 @@ class Numbering:
     depth: int  # 1 for "3", "Section 3", "3.0"; 2 for "3.2"; 0 when unnumbered
     keyword: str | None = None
 
+    @property
+    def chapter(self) -> int | None:
+        """The chapter a plain numbering belongs to ("3" for "3.2"); None with a keyword or letters."""
+        if self.keyword or not self.number:
+            return None
+        first = self.number.split(".")[0]
+        return int(first) if first.isdigit() else None
+
 
 def split_numbering(heading: str) -> Numbering:
     """Split "3.2 Deliverables" into number "3.2", title "Deliverables", depth 2."""

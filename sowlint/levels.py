@@ -19,10 +19,6 @@ _TITLE_PAGE_WORDS = 60
 _COVER_LINE_WORDS = 25
 
 
-def _int(number: str | None) -> int | None:
-    return int(number) if number and number.isdigit() else None
-
-
 def settle_levels(flat: list[Section], explicit: list[int | None]) -> tuple[list[Section], list[Section]]:
     """Set ``level`` on each section; return (sections kept as headings, restarts demoted to list items)."""
     info = [split_numbering(s.heading) for s in flat]
@@ -31,7 +27,7 @@ def settle_levels(flat: list[Section], explicit: list[int | None]) -> tuple[list
     last_top: int | None = None
     restart_next: int | None = None  # the next number of a restarted (list) sequence
     for i, n in enumerate(info):
-        num = _int(n.number.split(".")[0]) if n.number and n.depth == 1 and not n.keyword else None
+        num = n.chapter if n.depth == 1 else None
         restarted = num is not None and last_top is not None and num <= 2 and last_top >= 3 and num < last_top
         if num is not None and (restarted or num == restart_next):
             demoted.append(flat[i])

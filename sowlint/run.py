@@ -56,7 +56,7 @@ def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
     reporter = get_reporter(fmt)
     if fmt == "html" and output and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
         # A folder: one page per document plus index.html linking them.
-        pages = reporter.write_pages(report, Path(output))
+        pages = reporter.write_pages(report, Path(output), cwd=os.getcwd())
         click.echo(f"wrote {len(pages)} page(s) to {output}", err=True)
         return
     text = reporter.render(report, color=colour, cwd=os.getcwd())  # each reporter takes what it uses

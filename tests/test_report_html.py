@@ -240,6 +240,9 @@ def test_index_and_pages(tmp_path):
         assert 'href="index.html"' in page.read_text()
     assert index.split("<head>", 1)[1].lstrip().startswith('<meta http-equiv="Content-Security-Policy"')
     assert "Could not be read" in index
+    # The run's notices (an expired waiver) reach whichever page a reviewer opens.
+    for page in written:
+        assert page.read_text().count("waiver W-7 expired") == 1
 
 
 # -- real documents ---------------------------------------------------------------------------

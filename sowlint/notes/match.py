@@ -21,11 +21,25 @@ import re
 from dataclasses import dataclass
 
 from ..context import LintContext, Sentence
-from ..coverage import LANGUAGES, Passage, best_passage, content_lemmas, names_in, term, terms
-from .extract import _FORMAT, _FREQUENCY, _TIME_UNITS, Commitment, normalise_format, normalise_frequency, quantities
+from ..coverage import (LANGUAGES, Passage, best_passage, content_lemmas, names_in, sentence_terms, term,
+                        term_weights, terms)
+from .extract import (_FORMAT, _FREQUENCY, _MONTHS, _TIME_UNITS, DAY_MONTH, Commitment, normalise_format,
+                      normalise_frequency, quantities)
 
 # Sections whose sentences never include a commitment: exclusions, and the sales narrative itself.
 _NOT_INCLUSION = ("exclusions", "background", "approach")
+
+
+def _contractual(s: Sentence) -> bool:
+    """A sentence that can include a commitment: not an exclusion, background or approach."""
+    return s.section.role not in _NOT_INCLUSION
+
+
+def _same_cadence(ctx: LintContext, c: Commitment, words: set[str]) -> Passage | None:
+    """For a commitment with a frequency, the contractual sentence stating a frequency that best shares its words."""
+    if not c.frequency:
+        return None
+    return best_passage(ctx, words, (), accept=lambda s: _contractual(s) and bool(_FREQUENCY.search(s.text)))
 _EXCLUSION = re.compile(r"\b(?:not\s+(?:be\s+)?(?:included|covered|provided|part\s+of|in\s+scope)|out\s+of\s+scope|"
                         r"out-of-scope|excluded|exclude[sd]?|does\s+not\s+include|do\s+not\s+include|"
                         r"outside\s+(?:the\s+)?scope|not\s+responsible\s+for|"
@@ -98,20 +112,19 @@ def classify(ctx: LintContext, c: Commitment) -> Outcome:
         return _engagement_outcome(ctx, c)
     words = commitment_words(ctx, c)
     exclusion = best_passage(ctx, words, ("exclusions",), accept=lambda s: bool(_EXCLUSION.search(s.text)))
-    inclusion = best_passage(ctx, words, tuple(r for r in _all_roles(ctx) if r not in _NOT_INCLUSION))
+    inclusion = best_passage(ctx, words, (), accept=_contractual)
     if inclusion is not None and _EXCLUSION.search(inclusion.sentence.text):
         inclusion = None  # a sentence that excludes is not an inclusion, wherever it stands
     if c.deadline and (found := _missed_deadline(ctx, c, words)):
         return Outcome("contradicted", *found)  # a date is specific: it decides before word overlap does
     if _excludes(exclusion) and (not _covers(inclusion, words) or exclusion.score >= inclusion.score):
         return Outcome("excluded", exclusion.sentence, "an exclusion covers it")
-    found = _find_contradiction(ctx, c, words, inclusion)
+    timed = _same_cadence(ctx, c, words)
+    found = _find_contradiction(ctx, c, words, inclusion, timed)
     if found is not None:
         return Outcome("contradicted", *found)
-    if c.frequency and not _covers(inclusion, words):
+    if not _covers(inclusion, words):
         # The same thing at the same cadence ("every Friday" and "sends a short update every Friday").
-        timed = best_passage(ctx, words, (), accept=lambda s: s.section.role not in _NOT_INCLUSION
-                             and bool(_FREQUENCY.search(s.text)))
         if timed is not None and timed.score >= 0.2:
             return Outcome("included", timed.sentence, "the SOW states it at the same frequency")
     if _covers(inclusion, words):
@@ -129,13 +142,12 @@ _MEASURE = re.compile(r"\d+(?:\.\d+)?\s?%|\bpercent\b|\bwithin\s+(?:\d+|an?|one|
                       r"(?:business\s+|working\s+)?(?:minutes?|hours?|days?)\b", re.IGNORECASE)
 
 
-def _find_contradiction(ctx: LintContext, c: Commitment, words: set[str], inclusion: Passage | None):
-    """(passage, reason) where the SOW says something else about the same thing, or None."""
-    contractual = lambda s: s.section.role not in _NOT_INCLUSION  # noqa: E731
-    if c.frequency:
-        timed = best_passage(ctx, words, (), accept=lambda s: contractual(s) and bool(_FREQUENCY.search(s.text)))
-        if timed is not None and (reason := _other_frequency(c.frequency, timed.sentence.text)):
-            return timed.sentence, reason
+def _find_contradiction(ctx: LintContext, c: Commitment, words: set[str], inclusion: Passage | None,
+                        timed: Passage | None):
+    """(passage, reason) where the SOW says something else about the same thing, or None; ``timed`` is
+    the commitment's _same_cadence() passage."""
+    if timed is not None and (reason := _other_frequency(c.frequency, timed.sentence.text)):
+        return timed.sentence, reason
     if not c.deadline and words & _COMPLETION and (found := _longer_schedule(ctx, c)):
         return found
     if _covers(inclusion, words) and _WE.search(c.text) and ctx.owner(inclusion.sentence) == "client":
@@ -219,8 +231,6 @@ def _longest_stated_duration(ctx: LintContext):
 def covering_passages(ctx: LintContext, c: Commitment, words: set[str], best: Passage) -> list[Sentence]:
     """The best passage, then every other contractual sentence that shares half the words or names one
     of the commitment's specific units."""
-    from ..coverage import sentence_terms
-
     lemmas = sentence_terms(ctx)
     need = max(2, (len(words) + 1) // 2) if len(words) >= 2 else 1
     # Units other than time are specific enough that a sentence counting one with another number is
@@ -232,17 +242,11 @@ def covering_passages(ctx: LintContext, c: Commitment, words: set[str], best: Pa
             return True
         return bool(units) and any(unit in units for _v, unit in quantities(s.text))
 
-    others = [s for s in ctx.sentences if s.section.role not in _NOT_INCLUSION and s.start != best.sentence.start
+    others = [s for s in ctx.sentences if _contractual(s) and s.start != best.sentence.start
               and not _EXCLUSION.search(s.text) and related(s)]
-    from ..coverage import term_weights
-
     weights, unseen = term_weights(ctx)
     others.sort(key=lambda s: -sum(weights.get(w, unseen) for w in words & lemmas[s.start]))
     return [best.sentence, *others]
-
-
-def _all_roles(ctx: LintContext) -> set[str]:
-    return {s.section.role for s in ctx.sentences}
 
 
 def _engagement_outcome(ctx: LintContext, c: Commitment) -> Outcome:
@@ -274,7 +278,7 @@ def passage_disagrees(ctx: LintContext, c: Commitment, passage: Sentence) -> str
     if c.deadline:
         return _late(ctx, c.deadline, text)
     for phrase in _ruled_out(c.text):
-        shared = phrase & terms_of(ctx, passage)
+        shared = phrase & sentence_terms(ctx)[passage.start]
         if shared and not _EXCLUSION.search(text):
             return f"the notes rule out {', '.join(sorted(shared))}; the SOW includes it"
     return None
@@ -285,20 +289,12 @@ _NEGATED = re.compile(r"\b(?:no|not|without|never|excluding)\s+((?:[\w-]+\s+){0,
 
 def _ruled_out(text: str) -> list[set[str]]:
     """Terms the notes say are not part of it ("pickup only, no delivery slots" -> {delivery, slot})."""
-    from ..coverage import term
-
     out = []
     for m in _NEGATED.finditer(text):
         words = {term(w.lower().rstrip("s")) for w in re.findall(r"[a-zA-Z]{3,}", m.group(1))}
         if words:
             out.append(words)
     return out
-
-
-def terms_of(ctx: LintContext, sentence: Sentence) -> set[str]:
-    from ..coverage import sentence_terms
-
-    return sentence_terms(ctx)[sentence.start]
 
 
 _COMPLETION = {term(w) for w in ("live", "launch", "cutover", "cut", "complete", "completion", "finish", "done",
@@ -348,8 +344,6 @@ def deadline_date(deadline: str, year: int, order: str = "MDY") -> dt.date | Non
     spans = find_dates(deadline)
     if spans:
         return normalise(spans[0], order).last  # "by Feb 2027": the end of February
-    from .extract import _MONTHS, DAY_MONTH
-
     m = DAY_MONTH.search(deadline)
     if m:
         month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()[:3]) + 1

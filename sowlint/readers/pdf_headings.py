@@ -142,13 +142,6 @@ def _chapter_format(text: str) -> str:
     return ".0" if m.group("zero") else (m.group("mark") or "")
 
 
-def _chapter(numbering: Numbering) -> int | None:
-    if numbering.keyword or not numbering.number:
-        return None
-    first = numbering.number.split(".")[0]
-    return int(first) if first.isdigit() else None
-
-
 def prune_outline(headings: list[Heading]) -> set[int]:
     """Indexes of candidate headings that are really numbered list items.
 
@@ -159,15 +152,15 @@ def prune_outline(headings: list[Heading]) -> set[int]:
     chapters ("1. Task 1" among "1.0 Overview", "2.0 Period") is a list item too, unless it
     fills the one gap in the chapter sequence ("14.WARRANTY" between "13.0" and "15.0").
     """
-    chapters = [(i, _chapter(h.numbering), _chapter_format(h.line.text)) for i, h in enumerate(headings)
-                if h.numbering.depth == 1 and _chapter(h.numbering) is not None]
+    chapters = [(i, h.numbering.chapter, _chapter_format(h.line.text)) for i, h in enumerate(headings)
+                if h.numbering.depth == 1 and h.numbering.chapter is not None]
     formats = Counter(fmt for i, _n, fmt in chapters if headings[i].strong) or Counter(f for *_x, f in chapters)
     main_format = formats.most_common(1)[0][0] if formats else ""
     in_format = [(i, n) for i, n, fmt in chapters if fmt == main_format]
     rejected: set[int] = set()
     current: int | None = None
     for i, heading in enumerate(headings):
-        number = _chapter(heading.numbering)
+        number = heading.numbering.chapter
         if number is None:
             continue
         if heading.numbering.depth > 1:

@@ -26,6 +26,16 @@ def safe_text(text: object) -> str:
     return _UNSAFE.sub("", "" if text is None else str(text))
 
 
+def by_question(items: Iterable, question_of) -> dict[str, list]:
+    """Each distinct reviewer question (one line, first seen first) with the items that raise it."""
+    out: dict[str, list] = {}
+    for item in items:
+        question = one_line(question_of(item))
+        if question:
+            out.setdefault(question, []).append(item)
+    return out
+
+
 def one_line(text: object, limit: int | None = None) -> str:
     """Safe text folded onto one line, cut to ``limit`` characters with an ellipsis."""
     folded = " ".join(safe_text(text).split())

@@ -22,7 +22,7 @@ from .. import __version__
 from ..document import Document, Section
 from ..findings import Finding
 from ..report import DocumentResult, Report
-from .common import (RISK_LABEL, SEVERITY_LABEL, category_order, category_title,
+from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_order, category_title,
                      engagement_label, has_span, one_line, relative_path, safe_text, section_label)
 
 _RISK_ORDER = ["low", "medium", "high"]
@@ -157,7 +157,8 @@ def _page(template: str, views: list[DocumentView], rows: list, generated: str |
     )
 
 
-def write_pages(report: Report, out_dir: str | os.PathLike, generated: str | None = None) -> list[Path]:
+def write_pages(report: Report, out_dir: str | os.PathLike, generated: str | None = None,
+                cwd: str | os.PathLike | None = None) -> list[Path]:
     """``index.html`` plus one page per document in ``out_dir``; returns the files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -166,11 +167,11 @@ def write_pages(report: Report, out_dir: str | os.PathLike, generated: str | Non
     for i, doc in enumerate(report.documents, 1):
         name = f"{i:03d}-{_slug(Path(doc.path).stem)}.html"
         page = out / name
-        page.write_text(render_document(doc, "index.html", generated), encoding="utf-8")
+        page.write_text(render_document(doc, "index.html", generated, cwd, report.notices), encoding="utf-8")
         pages.append((name, doc))
         written.append(page)
     index = out / "index.html"
-    index.write_text(render_index(pages, generated, notices=report.notices), encoding="utf-8")
+    index.write_text(render_index(pages, generated, cwd, report.notices), encoding="utf-8")
     return [index, *written]
 
 
@@ -202,21 +203,11 @@ def _document_view(result: DocumentResult, prefix: str, cwd: str | os.PathLike |
         view.suppressed.append(FindingView(number, f"{prefix}f{number}", f"{prefix}m{number}", s.finding,
                                            suppression=s))
     active = [fv for _, _, items in view.groups for fv in items]
-    view.questions = _questions(active)
+    view.questions = list(by_question(active, lambda fv: fv.finding.question).items())
     view.warnings = list(dict.fromkeys([*result.warnings, *(doc.warnings if doc else [])]))
     if doc is not None and with_body:
         view.body = _body(doc, active, prefix)
     return view
-
-
-def _questions(findings: list[FindingView]) -> list[tuple[str, list[FindingView]]]:
-    """Each distinct reviewer question once, with the findings that raise it."""
-    out: dict[str, list[FindingView]] = {}
-    for fv in findings:
-        question = one_line(fv.finding.question)
-        if question:
-            out.setdefault(question, []).append(fv)
-    return list(out.items())
 
 
 def _body(doc: Document, findings: list[FindingView], prefix: str) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..report import DocumentResult, Report
-from .common import (RISK_LABEL, SEVERITY_LABEL, category_title, engagement_label, one_line, relative_path,
+from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_title, engagement_label, one_line, relative_path,
                      section_label, worst_first)
 
 MAX_ROWS = 200  # per document; a PR comment is capped at 65,536 characters
@@ -103,21 +103,12 @@ def _document(doc: DocumentResult, cwd: str | os.PathLike | None, max_rows: int)
         if len(findings) > max_rows:
             lines.append(f"\n_…and {len(findings) - max_rows} more findings (see the HTML or SARIF report)._")
         lines.append("")
-    questions = _questions(findings)
+    questions = list(by_question(findings, lambda f: f.question))
     if questions:
         lines += ["<details open><summary>Questions for the handoff meeting</summary>", ""]
         lines += [f"- [ ] {escape(q, 300)}" for q in questions]
         lines += ["", "</details>", ""]
     return lines
-
-
-def _questions(findings: list) -> list[str]:
-    seen: dict[str, None] = {}
-    for f in findings:
-        question = one_line(f.question)
-        if question:
-            seen.setdefault(question, None)
-    return list(seen)
 
 
 def _code(rule: str) -> str:
