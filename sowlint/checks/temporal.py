@@ -12,8 +12,6 @@ Example::
 
 from __future__ import annotations
 
-import inspect
-
 from pydantic import field_validator, model_validator
 
 from ..context import Hit, LintContext
@@ -39,7 +37,9 @@ class Options(Strict):
 
     @model_validator(mode="after")
     def _known_thresholds(self) -> "Options":
-        params = [p for p in inspect.signature(_checks()[self.check]).parameters if p not in ("doc", "tl")]
+        from ..timeline.analysis import thresholds_of
+
+        params = thresholds_of(self.check)
         for key in self.thresholds:
             if key not in params:
                 raise ValueError(f"unknown threshold '{key}' for check '{self.check}' (takes: {', '.join(params) or 'none'})")

@@ -236,11 +236,16 @@ CHECKS: dict[str, Callable[..., list[TimelineIssue]]] = {
 }
 
 
+def thresholds_of(name: str) -> list[str]:
+    """The thresholds check ``name`` takes: its parameters after (doc, tl)."""
+    return list(inspect.signature(CHECKS[name]).parameters)[2:]
+
+
 def analyse(doc: Document, timeline: Timeline | None = None, date_order: str | None = None,
             **thresholds: float) -> list[TimelineIssue]:
     """Run every check; a threshold goes to the check that names it (``max_per_week=3``)."""
     tl = timeline or build_timeline(doc, date_order)
-    params = {name: list(inspect.signature(check).parameters)[2:] for name, check in CHECKS.items()}
+    params = {name: thresholds_of(name) for name in CHECKS}
     known = {p for names in params.values() for p in names}
     unknown = sorted(set(thresholds) - known)
     if unknown:

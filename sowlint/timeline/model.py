@@ -12,6 +12,7 @@ from . import vocab
 from .dates import DATE_ORDERS, document_date, infer_order, normalise
 from .entries import place_entries, schedule_entries
 from .grammar import find_dependencies, parse_number, scan
+from .issues import lowered_text
 from .period import announced_periods, stated_period
 from .records import Entry, Statement, Timeline
 from .spans import START_EVENTS
@@ -53,7 +54,7 @@ def build_timeline(doc: Document, date_order: str | None = None) -> Timeline:
                 for v in values if v.ambiguous and not date_order]
     doc_date = document_date(doc.text, doc.meta.created, order, values)
     period = stated_period(statements, doc_date)
-    sprint_days = _sprint_days(doc.text)
+    sprint_days = _sprint_days(doc)
     entries = schedule_entries(doc, statements, sprint_days, doc_date)
     origin = period.first.first if period.first else _stated_start(statements)
     place_entries(entries, origin)
@@ -88,9 +89,9 @@ def _statements(doc: Document, durations: list, anchors: list, values: list) -> 
     return statements
 
 
-def _sprint_days(text: str) -> float | None:
+def _sprint_days(doc: Document) -> float | None:
     """The sprint length the SOW states ("two-week sprints"), in days."""
-    low = text.lower()
+    text, low = doc.text, lowered_text(doc)  # the lower-case text the checks use too
     at = min((i for i in (low.find("sprint"), low.find("iteration")) if i >= 0), default=-1)
     if at < 0:
         return None
