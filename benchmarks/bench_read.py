@@ -35,7 +35,7 @@ def main() -> None:
     args = ap.parse_args()
     corpus = Path(args.corpus)
 
-    from sowlint.context import LintContext
+    from sowlint.engine.context import LintContext
     from sowlint.readers import read_document
 
     read_document(ROOT / "corpora" / "src" / next(p.name for p in (ROOT / "corpora" / "src").glob("*.md")))  # warm imports

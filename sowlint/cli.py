@@ -93,7 +93,7 @@ def main() -> None:
 def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, severity, fail_on, exit_zero,
              color, config, notes, baseline, waivers, date_order, jobs, quiet) -> None:
     """Lint documents (.docx, .pdf, .md, .txt) or folders of them."""
-    from .run import run_lint
+    from .commands.lint import run_lint
 
     overrides = dict(select=_split(select), ignore=_split(ignore), rules=list(rule_dirs),
                      severity=_parse_severity(severity), fail_on=fail_on, notes=list(notes),
@@ -115,7 +115,7 @@ def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, se
 @click.option("--timeline", is_flag=True, help="Also show the schedule sowlint extracted.")
 def outline_cmd(path, fmt, timeline) -> None:
     """Show the section tree sowlint read: numbers, roles, block counts, pages."""
-    from .outline import render_outline
+    from .commands.outline import render_outline
 
     try:
         click.echo(render_outline(path, fmt, timeline), nl=False)
@@ -142,7 +142,7 @@ def extract_cmd(path) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules_cmd(rule_dirs, fmt) -> None:
     """List the rules: id, category, severity, message."""
-    from .explain import list_rules
+    from .commands.explain import list_rules
 
     try:
         click.echo(list_rules(list(rule_dirs), fmt), nl=False)
@@ -155,7 +155,7 @@ def rules_cmd(rule_dirs, fmt) -> None:
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
 def explain_cmd(rule_id, rule_dirs) -> None:
     """Explain one rule: what it checks, why, the question to ask, the clause to add, its examples."""
-    from .explain import explain_rule
+    from .commands.explain import explain_rule
 
     try:
         click.echo(explain_rule(rule_id, list(rule_dirs)), nl=False)
@@ -167,7 +167,7 @@ def explain_cmd(rule_id, rule_dirs) -> None:
 @click.argument("folder", type=click.Path())
 def check_pack_cmd(folder) -> None:
     """Validate a rule pack and run every rule's pass/fail examples (exit 1 if one fails, 2 if invalid)."""
-    from .testing import check_pack
+    from .commands.check_pack import check_pack
 
     try:
         report, failures = check_pack(folder)
@@ -183,8 +183,8 @@ def check_pack_cmd(folder) -> None:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
 def baseline_cmd(paths, output, config) -> None:
     """Record today's findings so that later runs with --baseline fail only on new ones."""
-    from .api import lint
-    from .suppress import write_baseline
+    from .run.lint import lint
+    from .run.suppress import write_baseline
 
     try:
         report = lint(paths, config=config)

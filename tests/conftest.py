@@ -59,7 +59,7 @@ def write_rule(folder: Path, rule_id: str, kind: str, options: dict | None = Non
 @pytest.fixture
 def make_rule(tmp_path):
     """``make_rule(id, kind, {options}, **common)`` -> a loaded Rule from a file in a fresh pack folder."""
-    from sowlint.rulepack import load_rule
+    from sowlint.engine.rulepack import load_rule
 
     def make(rule_id: str, kind: str, options: dict | None = None, **common):
         return load_rule(write_rule(tmp_path / "pack", rule_id, kind, options, **common))
@@ -83,7 +83,7 @@ def md():
 @pytest.fixture
 def findings():
     """``findings(rule, text)`` -> the findings of one rule on a Markdown snippet."""
-    from sowlint.engine import run_rules
+    from sowlint.engine.runner import run_rules
 
     return lambda rule, text: run_rules(read_md(text), [rule])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sowlint.document import Document
 from sowlint.findings import Finding, Location
+from sowlint.findings.report import DocumentResult, Report, RuleInfo, Suppressed
 from sowlint.readers.text import read_markdown_string
-from sowlint.report import DocumentResult, Report, RuleInfo, Suppressed
 
 SOW = """\
 # Statement of Work: Data Platform Migration

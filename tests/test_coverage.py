@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sowlint.context import LintContext
-from sowlint.coverage import best_passage, content_lemmas, term, terms
-from sowlint.engine import run_rules
+from sowlint.engine.context import LintContext
+from sowlint.engine.coverage import best_passage, content_lemmas, term, terms
+from sowlint.engine.rulepack import load_rule
+from sowlint.engine.runner import run_rules
 from sowlint.readers.text import read_markdown_string
 from sowlint.resources import default_pack_dir
-from sowlint.rulepack import load_rule
 
 DOC = """## Executive Summary
 We will train all of your store managers on the new ordering system.
@@ -24,7 +24,7 @@ def _ctx(text: str) -> LintContext:
 
 
 def test_terms_fold_synonyms_and_stems():
-    from sowlint.coverage import term
+    from sowlint.engine.coverage import term
 
     assert term("tweak") == term("revision") == term("round")
     assert term("disposal") == term("dispose") and term("training") == term("train")

@@ -11,7 +11,7 @@ import pytest
 
 from fixtures_docx import build_docx, lie_about_size, members_of, para, write_bomb, write_members
 from sowlint.errors import ReadError
-from sowlint.limits import ReadLimits
+from sowlint.readers.limits import ReadLimits
 from sowlint.readers import read_document
 
 _DOCM = "application/vnd.ms-word.document.macroEnabled.main+xml"

@@ -12,7 +12,7 @@ import pytest
 
 from fixtures_pdf import write_encrypted, write_inflating_bomb, write_raw_pdf, write_sow
 from sowlint.errors import ReadError
-from sowlint.limits import ReadLimits
+from sowlint.readers.limits import ReadLimits
 from sowlint.readers import read_document
 
 REPO = Path(__file__).resolve().parents[1]

@@ -349,7 +349,7 @@ def test_when_doc_words_at_least(make_rule, findings):
 
 
 def test_finding_carries_the_rule_text_and_a_located_span(make_rule, md):
-    from sowlint.engine import run_rules
+    from sowlint.engine.runner import run_rules
 
     rule = make_rule("as-needed", "phrase", {"phrases": ["as needed"]}, severity="error", category="soft-promise",
                      tags=["scope"])

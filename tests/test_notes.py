@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sowlint.cli import main
-from sowlint.context import LintContext
+from sowlint.engine.context import LintContext
 from sowlint.errors import ReadError
 from sowlint.notes.extract import as_commitment
 from sowlint.notes.match import classify, deadline_date

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sowlint import prefetch
 from sowlint.errors import ConfigError
+from sowlint.run import helper as prefetch
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "website-build-fernleaf.docx"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sowlint.prefilter import LineIndex, fold, required_literals
+from sowlint.engine.prefilter import LineIndex, fold, required_literals
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "corpora" / "real"

@@ -11,7 +11,7 @@ import pytest
 
 from fixtures_pdf import (FOOTER, HEADER, write_numbered_lines, write_scanned, write_sow, write_table,
                           write_word_by_word)
-from sowlint.limits import ReadLimits
+from sowlint.readers.limits import ReadLimits
 from sowlint.readers import read_document
 from sowlint.readers.pdf import pdf_date_to_iso
 from sowlint.readers.pdf_structure import join_lines

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 import report_fixtures as rf
 from sowlint.findings import Finding, Location
 from sowlint.readers.text import read_markdown_string
-from sowlint.report import DocumentResult, Report
+from sowlint.findings.report import DocumentResult, Report
 from sowlint.reporters import github, markdown
 
 COMMAND = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")

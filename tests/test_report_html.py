@@ -11,7 +11,7 @@ import pytest
 import report_fixtures as rf
 from sowlint.findings import Finding, Location
 from sowlint.readers.text import read_markdown_string
-from sowlint.report import DocumentResult, Report
+from sowlint.findings.report import DocumentResult, Report
 from sowlint.reporters import html
 
 GENERATED = "2026-11-24"

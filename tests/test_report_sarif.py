@@ -14,7 +14,7 @@ import pytest
 import report_fixtures as rf
 from sowlint.findings import Finding, Location
 from sowlint.readers.text import read_markdown_string
-from sowlint.report import DocumentResult, Report
+from sowlint.findings.report import DocumentResult, Report
 from sowlint.reporters import sarif
 
 SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"

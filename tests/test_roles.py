@@ -6,7 +6,7 @@ import pytest
 
 from conftest import REAL_CORPUS
 from sowlint.readers import read_document
-from sowlint.roles import known_roles, lemma, lemmas
+from sowlint.document.roles import known_roles, lemma, lemmas
 
 # Headings marked "real" are copied from documents in ../shared/corpora/real (labels.yaml,
 # sections_expected), numbering and odd punctuation included.

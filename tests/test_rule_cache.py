@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from sowlint.errors import ConfigError
-from sowlint.rulepack import cache, load
+from sowlint.engine.rulepack import cache, load
 from conftest import write_rule
 
 PHRASES = {"phrases": ["as needed"], "regex": [r"\bunlimited\s+revisions?\b"]}
@@ -93,7 +93,7 @@ def test_an_unwritable_cache_folder_does_not_stop_a_run(tmp_path, monkeypatch):
 
 
 def test_cached_regexes_keep_their_prefilter_literals(tmp_path, cache_dir, monkeypatch):
-    from sowlint import prefilter
+    from sowlint.engine import prefilter
 
     pack = tmp_path / "pack"
     write_rule(pack, "vague", "phrase", {"regex": [r"\bbespoke\s+widgets?\b"]})

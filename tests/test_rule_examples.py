@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from sowlint.engine.examples import examples_of, run_example
+from sowlint.engine.rulepack import load_pack
 from sowlint.resources import default_pack_dir
-from sowlint.rulepack import load_pack
-from sowlint.testing import examples_of, run_example
 
 RULES = load_pack(default_pack_dir())
 CASES = [(rule, kind, index, text) for rule in RULES for kind, index, text in examples_of(rule)]

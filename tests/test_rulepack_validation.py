@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO, write_rule
 from sowlint.errors import ConfigError
-from sowlint.rulepack import load_pack, load_packs, load_rule
+from sowlint.engine.rulepack import load_pack, load_packs, load_rule
 
 PHRASES = {"phrases": ["unlimited revisions"]}
 

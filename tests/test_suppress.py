@@ -10,7 +10,7 @@ import pytest
 from conftest import write_rule
 from sowlint.api import lint as api_lint
 from sowlint.errors import ConfigError
-from sowlint.suppress import apply_suppressions
+from sowlint.run.suppress import apply_suppressions
 
 OLD = "## Scope\n\nWe offer unlimited revisions.\n"
 NEW = OLD + "\n## Fees\n\nThe fee includes unlimited revisions too.\n"

@@ -6,8 +6,8 @@ import pytest
 
 from sowlint.document import Document
 from sowlint.errors import ReadError
-from sowlint.limits import ReadLimits
 from sowlint.readers import read_document
+from sowlint.readers.limits import ReadLimits
 
 
 def outline(doc: Document) -> list[tuple[int, str, str | None, str]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..context import LintContext
-from ..findings import Finding, Location
+from ..engine.context import LintContext
+from ..findings.finding import Finding, Location
 from .extract import Commitment, extract_commitments
 from .match import Outcome, classify
 from .read import read_notes
@@ -15,7 +15,7 @@ from .rules import NOTE_RULES, QUESTION, RATIONALE, RULE_OF, SEVERITY, SUGGESTIO
 
 
 def check_notes(ctx: LintContext, notes_paths: list[str], select: list[str] = (), ignore: list[str] = ()) -> list[Finding]:
-    from ..config import is_selected
+    from ..engine.selection import is_selected
 
     wanted = {r.id for r in NOTE_RULES if is_selected(r, list(select), list(ignore))}
     findings = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..engagement import price_model
+from ..document.engagement import price_model
 from .read import NoteLine
 
 # The seller promised, offered or hinted ("told them we'd ...", "mentioned we could add ...").
@@ -149,7 +149,7 @@ def _head(words: list[str]) -> str:
 
 def unit_name(unit: str) -> str:
     """The unit as a coverage term ("Rounds" and "tweaks" -> revision; "managers" -> staff)."""
-    from ..coverage import term
+    from ..engine.coverage import term
 
     u = unit.lower().strip("-")
     u = u[:-3] + "y" if u.endswith("ies") else (u[:-1] if u.endswith("s") and not u.endswith("ss") else u)

@@ -20,8 +20,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..context import LintContext, Sentence
-from ..coverage import (LANGUAGES, Passage, best_passage, content_lemmas, names_in, sentence_terms, term,
+from ..engine.context import LintContext, Sentence
+from ..engine.coverage import (LANGUAGES, Passage, best_passage, content_lemmas, names_in, sentence_terms, term,
                         term_weights, terms)
 from .extract import (_FORMAT, _FREQUENCY, _MONTHS, _TIME_UNITS, DAY_MONTH, Commitment, normalise_format,
                       normalise_frequency, quantities)

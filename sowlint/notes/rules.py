@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..report import RuleInfo
+from ..findings.report import RuleInfo
 
 RULE_OF = {  # outcome -> the rule its finding belongs to (NOTE_RULES below has their severities)
     "unaddressed": "unaddressed-verbal-commitment",

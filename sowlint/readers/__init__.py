@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..document import Document
+from ..document.model import Document
 from ..errors import ReadError
-from ..limits import ReadLimits
+from .limits import ReadLimits
 
 SUPPORTED = (".docx", ".pdf", ".md", ".markdown", ".txt")
 _LEGACY = {

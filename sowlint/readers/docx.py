@@ -9,10 +9,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..builder import DocumentBuilder
-from ..document import Document
+from ..document.builder import DocumentBuilder
+from ..document.model import Document
 from ..errors import ReadError
-from ..limits import ReadLimits
+from .limits import ReadLimits
 from .docx_structure import Item, plan_items
 from .docx_xml import (INS, MOVE_TO, P, PPR, R, RPR, SDT, SDT_CONTENT, T, TBL, TC, TCPR, TR, TRPR, TYPE, VAL, W,
                        StyleTable, WordStyle, bold_of, child_val, children, is_on, numbering, to_int)

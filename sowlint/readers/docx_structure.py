@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..headings import looks_like_heading_line, split_numbering, words
+from ..document.headings import looks_like_heading_line, split_numbering, words
 
 _STRONG_KEYWORDS = frozenset(("part", "volume", "article", "section", "chapter"))
 _TOC_ENTRY = re.compile(r"(?:[.·…_]{3,}|…|\t)\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..builder import DocumentBuilder
-from ..document import Document
+from ..document.builder import DocumentBuilder
+from ..document.model import Document
 from ..errors import ReadError
-from ..limits import ReadLimits
+from .limits import ReadLimits
 from .pdf_clean import remove_running_lines, strip_line_numbers
 from .pdf_layout import Line, merge_same_baseline, page_lines, plain_lines
 from .pdf_structure import emit

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..headings import Numbering, is_all_caps, is_title_like, looks_like_heading_line, split_numbering, words
+from ..document.headings import Numbering, is_all_caps, is_title_like, looks_like_heading_line, split_numbering, words
 from .pdf_layout import Line
 
 HEADING_MAX_WORDS = 14

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..builder import DocumentBuilder
+from ..document.builder import DocumentBuilder
 from .pdf_headings import SENTENCE_END, Heading, Levels, Style, classify, prune_outline, run_in
 from .pdf_layout import Line
 from .pdf_tables import PageTable

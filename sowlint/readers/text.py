@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..builder import DocumentBuilder
-from ..document import Document
+from ..document.builder import DocumentBuilder
+from ..document.headings import is_title_like, looks_like_heading_line, words
+from ..document.model import Document
 from ..errors import ReadError
-from ..headings import is_title_like, looks_like_heading_line, words
-from ..limits import ReadLimits
+from .limits import ReadLimits
 
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError
-from ..limits import ReadLimits
+from .limits import ReadLimits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

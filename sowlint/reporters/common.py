@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from ..document import Document
-from ..findings import CATEGORIES, SEVERITY_RANK, Finding, Location
+from ..document.model import Document
+from ..findings.finding import CATEGORIES, SEVERITY_RANK, Finding, Location
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

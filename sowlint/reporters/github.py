@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import SEVERITY_RANK, Finding
-from ..report import DocumentResult, Report
+from ..findings.finding import SEVERITY_RANK, Finding
+from ..findings.report import DocumentResult, Report
 from .common import GITHUB_LEVEL, one_line, region, relative_path, safe_text, section_label
 
 MAX_PER_LEVEL = 10

@@ -19,9 +19,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..document import Document, Section
-from ..findings import Finding
-from ..report import DocumentResult, Report
+from ..document.model import Document, Section
+from ..findings.finding import Finding
+from ..findings.report import DocumentResult, Report
 from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_order, category_title,
                      engagement_label, has_span, one_line, relative_path, safe_text, section_label)
 

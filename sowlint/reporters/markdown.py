@@ -10,7 +10,7 @@ import os
 import re
 from typing import Any
 
-from ..report import DocumentResult, Report
+from ..findings.report import DocumentResult, Report
 from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_title, engagement_label, one_line, relative_path,
                      section_label, worst_first)
 

@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..findings import Finding
-from ..report import DocumentResult, Report, RuleInfo, Suppressed
+from ..findings.finding import Finding
+from ..findings.report import DocumentResult, Report, RuleInfo, Suppressed
 from .common import SARIF_LEVEL, has_span, project_uri, region, relative_path, safe_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

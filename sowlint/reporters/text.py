@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..report import Report
+from ..findings.finding import Finding
+from ..findings.report import Report
 from .common import safe_text  # document text must not carry terminal escapes or bidi overrides
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}

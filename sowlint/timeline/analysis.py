@@ -11,7 +11,7 @@ import inspect
 import re
 from typing import Callable
 
-from ..document import Document
+from ..document.model import Document
 from ..errors import ConfigError
 from . import vocab
 from .describe import entry_name, group_name, when

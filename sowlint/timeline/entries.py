@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..document import Block, Cell, Document, Section
+from ..document.model import Block, Cell, Document, Section
 from . import vocab
 from .dates import DateValue
 from .records import Entry, Statement

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import Document
+from ..document.model import Document
 from . import vocab
 from .records import Entry, Statement, Timeline
 from .spans import START_EVENTS

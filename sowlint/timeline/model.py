@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from ..document import Document
+from ..document.model import Document
 from ..errors import ConfigError
 from . import vocab
 from .dates import DATE_ORDERS, document_date, infer_order, normalise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Cell, Document
+from ..document.model import Block, Cell, Document
 from . import vocab
 from .describe import entry_name, group_name
 from .issues import TimelineIssue, groups, lowered_text, make_issue, principal_deadlines, sentence_of

@@ -1,0 +1,126 @@
+"""Compiles a rule's match spec (phrases, spaCy token patterns, regexes) and finds it in a document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp.negation import is_negated
+from .context import LintContext, Sentence
+from .rulepack.model import MatchSpec, Scope
+
+_compiled: dict[int, "CompiledSpec"] = {}
+
+
+@dataclass
+class Match:
+    start: int  # character span in Document.text
+    end: int
+    sentence: Sentence
+
+
+class CompiledSpec:
+    def __init__(self, spec: MatchSpec) -> None:
+        from ..nlp.pipeline import load, parse
+
+        vocab = load()[0].vocab  # first: it imports spaCy the fast way
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.spec = spec
+        self.phrases = None
+        if spec.phrases:
+            self.phrases = PhraseMatcher(vocab, attr=spec.attr)
+            self.phrases.add("p", [parse(p) for p in spec.phrases])
+        self.patterns = None
+        if spec.patterns:
+            self.patterns = Matcher(vocab, validate=True)
+            self.patterns.add("t", spec.patterns)
+
+    def spans(self, ctx: LintContext, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int, int]]:
+        """(start_char, end_char, start_tok, end_tok) of every raw match, longest first where they overlap.
+
+        ``ranges`` limits the regex search to those character ranges (the sections a rule looks at),
+        and within them to the lines holding one of the literals the regex needs (see prefilter.py):
+        regexes are most of a rule's cost, the spaCy matchers are cheap on the whole document."""
+        doc = ctx.nlp
+        found: list[tuple[int, int, int, int]] = []
+        for matcher in (self.phrases, self.patterns):
+            if matcher is not None:
+                for _id, s, e in matcher(doc):
+                    found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e))
+        ranges = ranges or [(0, len(ctx.doc.text))]
+        for pattern in self.spec.regex:
+            for start, end in ctx.line_index.search(pattern, ranges):
+                if end > start:
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    s, e = (span.start, span.end) if span is not None else (0, 0)
+                    found.append((start, end, s, e))
+        if self.spec.clause:
+            found = self._clauses(ctx, found)
+        return _drop_overlaps(found)
+
+    @staticmethod
+    def _clauses(ctx: LintContext, found: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+        """Each trigger widened to its clause; several triggers in one clause give one match."""
+        from ..document.clauses import clause_span
+
+        text, doc = ctx.doc.text, ctx.nlp
+        out = []
+        for start, end, _s, _e in found:
+            span = clause_span(text, start, end)
+            if span is None:
+                continue
+            tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+            out.append((span[0], span[1], *((tokens.start, tokens.end) if tokens is not None else (0, 0))))
+        return out
+
+
+def _drop_overlaps(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int, int, int]] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
+
+
+def compiled(spec: MatchSpec) -> CompiledSpec:
+    key = id(spec)
+    if key not in _compiled:
+        _compiled[key] = CompiledSpec(spec)
+    return _compiled[key]
+
+
+def _block_kind(ctx: LintContext, sentence: Sentence, start: int) -> str | None:
+    return "heading" if ctx.is_heading(start) else (sentence.block.kind if sentence.block else None)
+
+
+def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation: str = "skip") -> list[Match]:
+    """Matches of ``spec`` in the document, filtered by the spec's roles/owner and the rule's scope.
+
+    ``negation``: "skip" drops negated matches, "only" keeps only them, "ignore" keeps all.
+    """
+    out: list[Match] = []
+    doc = ctx.nlp
+    roles = set(spec.roles)
+    if scope is not None and scope.roles:
+        roles = roles & set(scope.roles) if roles else set(scope.roles)
+    not_roles = set(scope.not_roles) if scope is not None else set()
+    ranges = ctx.role_ranges(frozenset(roles), frozenset(not_roles)) if (roles or not_roles) else None
+    for start, end, ts, te in compiled(spec).spans(ctx, ranges):
+        sentence = ctx.sentence_at(start)
+        if sentence is None:
+            continue
+        role = sentence.section.role  # the ranges narrowed the search; the match's own section decides
+        if (roles and role not in roles) or role in not_roles:
+            continue
+        if scope is not None and scope.blocks and _block_kind(ctx, sentence, start) not in scope.blocks:
+            continue
+        if spec.owner != "any" and ctx.owner(sentence) != spec.owner:
+            continue
+        if negation != "ignore":
+            neg = te > ts and is_negated(doc, ts, te, sentence.tok_start, sentence.tok_end)
+            if neg != (negation == "only"):
+                continue
+        out.append(Match(start, end, sentence))
+    return out

@@ -1,0 +1,93 @@
+"""Loads rule files and packs, turning every mistake into one line naming file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from ...errors import ConfigError
+from . import cache
+from .model import Rule, RuleBase
+from .yamlsafe import line_for, load_with_lines
+
+_COMMON = set(RuleBase.model_fields) | {"pass"}
+
+
+def load_rule(path: str | Path) -> Rule:
+    from ..checks import KINDS
+
+    p = Path(path)
+    name = str(p)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{name}: cannot read rule file ({exc})") from None
+    data, lines = load_with_lines(text, name)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}:1: a rule file must be a mapping of fields")
+    kind = data.get("kind")
+    if not isinstance(kind, str) or kind not in KINDS:  # "kind: [phrase]" is a list, not a kind
+        line = lines.get(("kind",), 1)
+        known = ", ".join(sorted(KINDS))
+        raise ConfigError(f"{name}:{line}: unknown kind {kind!r} (kinds: {known})")
+    common = {k: v for k, v in data.items() if k in _COMMON}
+    options = {k: v for k, v in data.items() if k not in _COMMON}
+    try:
+        base = RuleBase.model_validate(common)
+    except ValidationError as exc:
+        raise ConfigError(_explain(exc, name, lines, kind=None)) from None
+    if base.id != p.stem:
+        raise ConfigError(f"{name}:{lines.get(('id',), 1)}: rule id '{base.id}' must equal the file name '{p.stem}'")
+    try:
+        opts = KINDS[kind].Options.model_validate(options)
+    except ValidationError as exc:
+        raise ConfigError(_explain(exc, name, lines, kind=kind)) from None
+    return Rule(base, opts, name)
+
+
+def _explain(exc: ValidationError, name: str, lines: dict, kind: str | None) -> str:
+    err = exc.errors()[0]
+    loc = tuple(err["loc"])
+    line = line_for(lines, loc)
+    key = ".".join(str(part) for part in loc if part != "pass_") or "(rule)"
+    if err["type"] == "extra_forbidden":
+        what = f"unknown option '{key}' for kind '{kind}'" if kind else f"unknown key '{key}'"
+        return f"{name}:{line}: {what}"
+    if err["type"] == "missing":
+        return f"{name}:{line}: missing required key '{key}'"
+    msg = err["msg"].removeprefix("Value error, ")
+    return f"{name}:{line}: {key}: {msg}"
+
+
+def load_pack(folder: str | Path) -> list[Rule]:
+    """Every ``*.yaml`` rule under ``folder`` (recursively), sorted by id; ids must be unique."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise ConfigError(f"{root}: rule pack folder not found")
+    files = sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    if not files:
+        raise ConfigError(f"{root}: no rule files (*.yaml) in this folder")
+    key = cache.key(files)
+    rules = cache.load(key)
+    if rules is None:
+        rules = _unique(load_rule(f) for f in files)  # a bad file raises: only good packs are cached
+        cache.store(key, rules)
+    return rules
+
+
+def load_packs(folders: Iterable[str | Path]) -> list[Rule]:
+    rules: list[Rule] = []
+    for folder in folders:
+        rules.extend(load_pack(folder))
+    return _unique(rules)
+
+
+def _unique(rules: Iterable[Rule]) -> list[Rule]:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise ConfigError(f"{rule.path}:1: rule id '{rule.id}' is already defined in {seen[rule.id].path}")
+        seen[rule.id] = rule
+    return sorted(seen.values(), key=lambda r: r.id)

@@ -1,0 +1,51 @@
+"""The settings of a document (config nearest to it, then options) and the rules they select."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+from ..resources import default_pack_dir
+
+if TYPE_CHECKING:  # config imports pydantic: a one-document run imports it in its helper process
+    from .config import Settings
+
+_RULES_CACHE: dict[tuple, list] = {}
+
+
+def _rules_key(settings: Settings) -> tuple:
+    """(rule packs, select, ignore, severity overrides): what decides the rules a run gets."""
+    packs = ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
+    return (tuple(packs), tuple(settings.select), tuple(settings.ignore), tuple(sorted(settings.severity.items())))
+
+
+def rules_for(settings: Settings) -> list:
+    """The selected rules with severity overrides applied (loaded once per distinct setting)."""
+    from ..engine.rulepack import load_packs
+    from ..engine.selection import is_selected
+    from .config import apply_severity, check_references
+
+    key = _rules_key(settings)
+    packs = key[0]
+    if key not in _RULES_CACHE:
+        if not packs:
+            raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
+        rules = load_packs(packs)
+        check_references(settings.select, rules, "--select")
+        check_references(settings.ignore, rules, "--ignore")
+        apply_severity(rules, settings.severity)
+        _RULES_CACHE[key] = [r for r in rules if is_selected(r, settings.select, settings.ignore)]
+    return _RULES_CACHE[key]
+
+
+def remember_rules(settings: Settings, rules: list) -> None:
+    """Rules loaded elsewhere (the forked helper) for these settings."""
+    _RULES_CACHE[_rules_key(settings)] = rules
+
+
+def settings_for(path: Path, config: str | None = None, **overrides) -> Settings:
+    from .config import find_config, load_config
+
+    base = load_config(Path(config) if config else find_config(path))
+    return base.merged(**overrides)
