@@ -65,6 +65,17 @@ def main() -> None:
         t_nlp = median_time(lambda: LintContext(doc).sentences, args.repeat)
         print(f"  spaCy pass on it (tokens, sentences, lemmas): {t_nlp:.3f} s "
               f"({doc.meta.words / t_nlp / 1000:.0f}k words/s)")
+        from sowlint.nlp.owner import find_obligation
+        from sowlint.nlp.parties import default_parties
+        from sowlint.timeline import build_timeline
+
+        t_timeline = median_time(lambda: build_timeline(doc), args.repeat)
+        print(f"  timeline extraction on it: {t_timeline * 1000:.1f} ms  (was a 100 ms test budget for 20k words)")
+        sentences = [s.text for s in LintContext(doc).sentences]
+        parties = default_parties()
+        t_owner = median_time(lambda: [find_obligation(s, parties) for s in sentences], args.repeat)
+        print(f"  obligation owner: {t_owner / len(sentences) * 1e6:.0f} us per sentence over {len(sentences)}"
+              f"  (was a 2 ms test budget)")
         from sowlint.api import lint_file
 
         t_lint = median_time(lambda: lint_file(big), args.repeat)

@@ -170,14 +170,14 @@ def _paragraph(rng: random.Random, words: int) -> str:
     return " ".join(out)
 
 
-def make_large_docx(path: Path, seed: int = 7) -> Path:
-    """A seeded 50-page SOW: about 20k words, 538 paragraphs, 28 tables, Heading and List styles."""
+def make_large_docx(path: Path, seed: int = 7, pages: int = 50) -> Path:
+    """A seeded SOW of ``pages`` pages (50: about 20k words, 538 paragraphs, 28 tables), Heading and List styles."""
     import docx
 
     rng = random.Random(seed)
     document = docx.Document()
     document.add_paragraph("Statement of Work: Platform Modernisation", style="Title")
-    for page in range(50):
+    for page in range(pages):
         topic = _TOPICS[page % len(_TOPICS)]
         if page % 5 == 0:
             document.add_heading(f"{page // 5 + 1}. {topic}", level=1)
@@ -192,7 +192,7 @@ def make_large_docx(path: Path, seed: int = 7) -> Path:
             for r, row in enumerate(grid.rows):
                 for c, cell in enumerate(row.cells):
                     cell.text = ["Milestone", "Owner", "Due"][c] if r == 0 else f"{rng.choice(_OBJECTS)} {r}.{c}"
-        if page < 49:
+        if page < pages - 1:
             document.add_page_break()
     document.save(str(path))
     return Path(path)

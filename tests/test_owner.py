@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from growth import growth
 
 from sowlint.nlp.owner import find_obligation, heading_owner, obligation_owner
 from sowlint.nlp.parties import default_parties, find_parties
@@ -278,13 +279,13 @@ def test_defaults_when_nothing_is_defined():
 # ---- speed ------------------------------------------------------------------------------------
 
 
-def test_fast_enough_for_every_sentence():
-    sentences = [s for s, _ in OWNER_CASES] * 30
-    start = time.perf_counter()
-    for s in sentences:
-        find_obligation(s, DEFAULT)
-    per_sentence = (time.perf_counter() - start) / len(sentences)
-    assert per_sentence < 0.002, f"{per_sentence * 1000:.2f} ms per sentence"
+def test_time_grows_with_the_number_of_sentences():
+    # Per-sentence speed is measured by benchmarks/bench_read.py; here: 2x the sentences, < 3x the time.
+    def make(copies):
+        sentences = [s for s, _ in OWNER_CASES] * copies
+        return lambda: [find_obligation(s, DEFAULT) for s in sentences]
+
+    assert growth(make, 15) < 3.0
 
 
 def test_hostile_text_stays_linear():

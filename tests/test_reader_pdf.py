@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -129,15 +127,10 @@ def test_every_real_pdf_reads(path):
 
 @needs_corpus
 @pytest.mark.corpus
-def test_the_46_page_template_reads_in_under_0_6_s():
-    path = REAL / "gsa-it-services-sow-pws-template.pdf"
-    read_document(path)  # imports and the role vocabulary load once
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        read_document(path)
-        timings.append(time.perf_counter() - started)
-    assert statistics.median(timings) < 0.6, timings
+def test_the_46_page_template_reads():
+    # Its reading time is a figure of benchmarks/bench_read.py, not a budget here.
+    doc = read_document(REAL / "gsa-it-services-sow-pws-template.pdf")
+    assert doc.meta.pages == 46 and doc.meta.words > 9000
 
 
 @needs_corpus

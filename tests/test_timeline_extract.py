@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
+from growth import growth
 
 from sowlint.errors import ConfigError
 from sowlint.readers.text import read_markdown_string
@@ -326,22 +326,23 @@ def test_a_phase_table_under_the_period_heading_is_a_schedule_not_the_period():
     assert [(e.start_day, e.end_day) for e in tl.entries] == [(0, 28), (28, 70), (70, 98)]
 
 
-def test_extraction_over_20k_words_is_fast():
+def _timed_sow(sections: int):
     # SOW-like density: one sentence in four carries a date, duration or phase reference.
     prose = ("The Contractor shall provide qualified staff and maintain the configuration baseline. "
              "All work products are subject to review by the COR. The Contractor shall follow agency security policy. ")
     timed = ("The Contractor shall deliver the migration plan within 30 days of contract award and complete Phase 2 "
              "(Weeks 3-8) by March 1, 2027. ")
-    sections = "\n\n".join(f"## {i}. Section {i}\n\n{(prose + timed) * 4}\n\n- Week {i % 9 + 1}: task {i}"
-                           for i in range(1, 110))
-    doc = read_markdown_string("# SOW\n\n" + sections)
-    assert doc.meta.words > 20_000
-    build_timeline(doc)
-    best = min(_timed(build_timeline, doc) for _ in range(3))
-    assert best < 0.1, f"{best * 1000:.0f} ms"
+    body = "\n\n".join(f"## {i}. Section {i}\n\n{(prose + timed) * 4}\n\n- Week {i % 9 + 1}: task {i}"
+                       for i in range(1, sections + 1))
+    return read_markdown_string("# SOW\n\n" + body)
 
 
-def _timed(fn, *args) -> float:
-    t = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - t
+def test_extraction_time_grows_linearly():
+    # Speed itself is measured by benchmarks/; here only its growth (2x the text, < 3x the time).
+    assert _timed_sow(109).meta.words > 20_000
+
+    def make(sections):
+        doc = _timed_sow(sections)
+        return lambda: build_timeline(doc)
+
+    assert growth(make, 55) < 3.0
