@@ -11,7 +11,9 @@ machine noise falls on all of them (the figures are medians):
 - `no helper`: sowlint with SOWLINT_NO_FORK=1, reading the file and loading the rules after spaCy's
   import instead of beside it;
 - `no rule cache`: sowlint with SOWLINT_NO_CACHE=1, loading and checking every rule file as a first
-  run does (the main figure uses the cache, which the first round fills).
+  run does (the main figure uses the cache, which the first round fills);
+- `--against CHECKOUT`: the same document linted by another checkout of sowlint (`git worktree add
+  /tmp/base REV`), with this interpreter, so a change is measured as a ratio on the same machine.
 It also says whether sowlint's modules have bytecode: an editable install under
 PYTHONDONTWRITEBYTECODE=1 compiles every module on every run (~0.1-0.2 s more).
 """
@@ -46,6 +48,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*", type=Path, default=DEFAULT)
     ap.add_argument("--repeat", type=int, default=9)
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT",
+                    help="another sowlint checkout (e.g. `git worktree add /tmp/base main~3`), run side by side")
     args = ap.parse_args()
     script = Path(sys.executable).parent / "sowlint"
     sowlint = [str(script)] if script.exists() else [sys.executable, "-m", "sowlint"]
@@ -55,6 +59,9 @@ def main() -> None:
         runs[f.name] = (sowlint + ["--format", "json", str(f)], plain)
         runs[f"{f.name} (no helper)"] = (sowlint + ["--format", "json", str(f)], {**plain, "SOWLINT_NO_FORK": "1"})
         runs[f"{f.name} (no rule cache)"] = (sowlint + ["--format", "json", str(f)], {**plain, "SOWLINT_NO_CACHE": "1"})
+        if args.against:
+            other = {**plain, "PYTHONPATH": str(args.against.resolve())}
+            runs[f"{f.name} (against)"] = ([sys.executable, "-m", "sowlint", "--format", "json", str(f)], other)
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.repeat):
         for name, (cmd, env) in runs.items():  # alternate: each round runs everything once
@@ -70,6 +77,8 @@ def main() -> None:
         print(f"  {f.name}: {t:.3f} s ({cold:.3f} s without the rule cache), target < 1.0 s {verdict}; "
               f"x{t / med['spaCy alone']:.2f} of spaCy alone, x{t / med[f'{f.name} (no helper)']:.2f} of the run "
               f"without the helper")
+        if args.against:
+            print(f"  {f.name}: x{t / med[f'{f.name} (against)']:.3f} of {args.against} (same rounds, alternated)")
 
 
 if __name__ == "__main__":

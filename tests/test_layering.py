@@ -20,12 +20,13 @@ LAYERS = {
     "document": 1,
     "readers": 2, "nlp": 2,
     "timeline": 3, "findings": 3,
-    "engine": 4,
-    "notes": 5,
-    "reporters": 6, "run": 6,
-    "commands": 7, "evaluation": 7,
-    "cli": 8, "api": 8,
-    "__main__": 9, "__init__": 9,
+    "obligations": 4,
+    "engine": 5,
+    "notes": 6,
+    "reporters": 7, "run": 7,
+    "commands": 8, "evaluation": 8,
+    "cli": 9, "api": 9,
+    "__main__": 10, "__init__": 10,
 }
 ROOT_MODULES_ALLOWED = {"__init__", "__main__", "cli", "api", "errors", "resources"}
 

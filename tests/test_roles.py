@@ -11,6 +11,12 @@ from sowlint.document.roles import known_roles, lemma, lemmas
 # Headings marked "real" are copied from documents in ../shared/corpora/real (labels.yaml,
 # sections_expected), numbering and odd punctuation included.
 HEADINGS = [
+    # procurement: how the buyer buys, not what the work is
+    ("5.0 Instructions to Offerors", "procurement"),  # real
+    ("8. Basis of Award and Evaluation Criteria", "procurement"),  # real
+    ("Instructions, Conditions, and Notices to Offerors", "procurement"),  # real
+    ("Factor 3 – Price Submission", "procurement"),  # real
+    ("6.0 Evaluation", "procurement"),  # real
     # exclusions
     ("Out-of-Scope Items", "exclusions"),
     ("Not Included", "exclusions"),
@@ -25,6 +31,9 @@ HEADINGS = [
     ("The contractor will not be responsible to perform the following:", "exclusions"),  # real
     # client responsibilities
     ("Client Responsibilities", "client-responsibilities"),
+    ("Key Project Dependencies", "client-responsibilities"),  # a generic noun as the whole heading
+    ("Dependency Categories", "other"),  # ... but not as a modifier (a product feature)
+    ("3.1 Prerequisites", "client-responsibilities"),  # real
     ("Government Furnished Property", "client-responsibilities"),
     ("SECTION 5 – GOVERNMENT FURNISHED MATERIALS", "client-responsibilities"),  # real
     ("11.0 GOVERNMENT FURNISHED PROPERTY", "client-responsibilities"),  # real

@@ -160,7 +160,7 @@ def test_multi_line_message_is_refused(tmp_path):
 
 def test_phrase_rule_needs_something_to_match(tmp_path):
     path = write_rule(tmp_path, "r", "phrase", {"attr": "LEMMA"})
-    assert "a phrase rule needs 'phrases' or 'regex'" in refusal(path)
+    assert "a phrase rule needs 'phrases', 'regex' or 'obligation'" in refusal(path)
 
 
 def test_yaml_anchor_and_alias_are_refused(tmp_path):

@@ -29,7 +29,7 @@ def outline_data(doc: Document) -> dict:
     }
 
 
-def render_outline(path: str, fmt: str = "text", timeline: bool = False) -> str:
+def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligations: bool = False) -> str:
     doc = read_document(path)
     data = outline_data(doc)
     if timeline:
@@ -37,6 +37,13 @@ def render_outline(path: str, fmt: str = "text", timeline: bool = False) -> str:
         from ..timeline.view import timeline_rows
 
         data["timeline"] = timeline_rows(build_timeline(doc))
+    if obligations:
+        from ..nlp.parties import find_parties
+        from ..obligations import extract_obligations
+
+        parties = find_parties(doc.text)
+        data["parties"] = {"defined": parties.defined, "first_person": parties.first_person}
+        data["obligations"] = [_with_line(doc, o.as_dict()) for o in extract_obligations(doc, parties)]
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     m = data["meta"]
@@ -61,7 +68,41 @@ def render_outline(path: str, fmt: str = "text", timeline: bool = False) -> str:
     if timeline:
         lines.append("")
         lines.append(_timeline_table(data["timeline"]))
+    if obligations:
+        lines.append("")
+        lines.append(_obligations_table(data))
     return "\n".join(lines) + "\n"
+
+
+def _with_line(doc: Document, row: dict) -> dict:
+    row["line"] = doc.line_of(row["start"])
+    return row
+
+
+def _obligations_table(data: dict) -> str:
+    """Who must do what, by when, and where it is said: the client's duties first."""
+    rows = data["obligations"]
+    named = ", ".join(f"{name} = {side}" for name, side in data["parties"]["defined"].items()) or "none defined"
+    head = [f"parties: {named}; \"we\" is the {data['parties']['first_person']}"]
+    if not rows:
+        return "\n".join(head + ["obligations: none found"])
+    order = {"client": 0, "provider": 1, None: 2}
+    rows = sorted(rows, key=lambda r: (order[r["side"]], r["start"]))
+    table = [("who", "must", "what", "by when", "where", "said as")]
+    for r in rows:
+        who = (r["side"] or "?") + (f" ({r['actor']})" if r["actor"] and r["actor"].lower() not in
+                                    (r["side"] or "", f"the {r['side']}") else "")
+        must = ("not " if r["negated"] else "") + r["action"] + (" if…" if r["condition"] else "")
+        when = r["deadline"]["text"] if r["deadline"] else "-"
+        where = f"line {r['line']}, {r['section'] or '(top)'}"
+        table.append((who, must, " ".join(r["object"].split()), when, where, f"{r['unit']}/{r['basis']}"))
+    widths = [min(w, max(len(row[i]) for row in table)) for i, w in enumerate((28, 16, 50, 24, 40, 22))]
+    out = head + [f"obligations ({len(rows)}):"]
+    for i, row in enumerate(table):
+        out.append("  ".join(cell[: widths[j]].ljust(widths[j]) for j, cell in enumerate(row)).rstrip())
+        if i == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
 
 
 def _timeline_table(rows: list[dict]) -> str:

@@ -32,14 +32,27 @@ def lemmas(text: str) -> tuple[str, ...]:
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first lemma -> (lemmas, role), longest first
 
 
+# Words that may stand beside a whole-heading phrase ("Key Project Dependencies" is "dependencies").
+_QUALIFIERS = {"project", "key", "main", "major", "critical", "external", "internal", "client", "customer", "our",
+               "your", "technical", "general", "the", "and", "other", "additional", "important"}
+
+
 @dataclass(frozen=True)
 class RoleVocabulary:
     heading_phrases: Phrases
     opening_phrases: Phrases
     roles: tuple[str, ...]
+    whole_headings: dict[tuple[str, ...], str] = None  # type: ignore[assignment]  # phrase -> role
 
     def match_heading(self, text: str) -> str | None:
-        return _best(lemmas(text), self.heading_phrases)
+        tokens = lemmas(text)
+        role = _best(tokens, self.heading_phrases)
+        if role is None and self.whole_headings:
+            # A generic noun names the section's role only as the whole heading: "Dependencies" is the
+            # client's dependencies, "Dependency Categories" (a product feature) is not.
+            core = tuple(t for t in tokens if t not in _QUALIFIERS)
+            role = self.whole_headings.get(core)
+        return role
 
     def match_opening(self, text: str) -> str | None:
         # Only the opening words count: a role named deep inside a paragraph is not its purpose.
@@ -69,13 +82,15 @@ def vocabulary() -> RoleVocabulary:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load((rules_dir() / "roles.yaml").read_text(encoding="utf-8"), Loader=loader)
-    heads, opens = [], []
+    heads, opens, whole = [], [], {}
     for role, spec in data["roles"].items():
         for phrase in spec.get("headings") or []:
             heads.append((lemmas(phrase), role))
         for phrase in spec.get("openings") or []:
             opens.append((lemmas(phrase), role))
-    return RoleVocabulary(_by_first_word(heads), _by_first_word(opens), tuple(data["roles"]))
+        for phrase in spec.get("whole_headings") or []:
+            whole.setdefault(lemmas(phrase), role)
+    return RoleVocabulary(_by_first_word(heads), _by_first_word(opens), tuple(data["roles"]), whole)
 
 
 def known_roles() -> tuple[str, ...]:

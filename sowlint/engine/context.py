@@ -95,7 +95,7 @@ class LintContext:
     def prepare(self) -> None:
         """Work out now what needs neither spaCy nor the rules: a one-document run does it in its
         helper process (see run/helper.py), and the results travel back with this object."""
-        self.parties, self.engagement, self.timeline  # noqa: B018 - cached properties, computed here
+        self.parties, self.engagement, self.timeline, self.obligations  # noqa: B018 - cached, computed here
 
     # -- language ---------------------------------------------------------------------------
     @cached_property
@@ -131,6 +131,14 @@ class LintContext:
         from ..nlp.parties import find_parties
 
         return find_parties(self.doc.text)
+
+    @cached_property
+    def obligations(self) -> list:
+        """What the client must do, one record per duty (sowlint/obligations), in reading order.  The
+        provider's own duties are left out: no rule selects them, and they are most of a PWS."""
+        from ..obligations import extract_obligations
+
+        return extract_obligations(self.doc, self.parties, client_only=True)
 
     def owner(self, sentence: Sentence) -> str | None:
         from ..nlp.owner import obligation_owner

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..nlp.negation import is_negated
 from .context import LintContext, Sentence
-from .rulepack.model import MatchSpec, Scope
+from .rulepack.model import MatchSpec, ObligationSpec, Scope
 
 _compiled: dict[int, "CompiledSpec"] = {}
 
@@ -91,6 +92,60 @@ def compiled(spec: MatchSpec) -> CompiledSpec:
     return _compiled[key]
 
 
+def selected_obligations(ctx: LintContext, spec: ObligationSpec) -> list:
+    """The document's obligation records that ``spec`` selects, in reading order."""
+    out = []
+    for o in ctx.obligations:
+        if spec.side != "any" and o.side != spec.side:
+            continue
+        if spec.actions and o.action not in spec.actions:
+            continue
+        if o.negated != spec.negated:
+            continue
+        if spec.units and o.unit not in spec.units:
+            continue
+        if spec.not_bases and o.basis in spec.not_bases:
+            continue
+        if spec.inputs_only and not o.input:
+            continue
+        if spec.objects and not any(re.search(rx, o.object or o.text, re.IGNORECASE) for rx in spec.objects):
+            continue
+        if spec.conditional != "any" and bool(o.condition) != (spec.conditional == "yes"):
+            continue
+        if spec.deadline and _deadline_kind(o, spec.start_window_days) not in spec.deadline:
+            continue
+        out.append(o)
+    return out
+
+
+def _deadline_kind(o, start_window_days: int) -> str:
+    d = o.deadline
+    if d is None:
+        return "none"
+    if d.kind == "after_start" and d.days is not None and d.days <= start_window_days:
+        return "start"
+    return d.kind
+
+
+def _inside(duties: list, start: int, end: int) -> bool:
+    return any(o.start <= start and end <= o.end for o in duties)
+
+
+def _obligation_matches(ctx: LintContext, duties: list, roles: set, not_roles: set, scope: Scope | None) -> list[Match]:
+    out, seen = [], set()
+    for o in duties:
+        if (roles and o.role not in roles) or o.role in not_roles or (o.start, o.end) in seen:
+            continue
+        sentence = ctx.sentence_at(o.start)
+        if sentence is None:
+            continue
+        if scope is not None and scope.blocks and _block_kind(ctx, sentence, o.start) not in scope.blocks:
+            continue
+        seen.add((o.start, o.end))
+        out.append(Match(o.start, o.end, sentence))
+    return out
+
+
 def _block_kind(ctx: LintContext, sentence: Sentence, start: int) -> str | None:
     return "heading" if ctx.is_heading(start) else (sentence.block.kind if sentence.block else None)
 
@@ -107,7 +162,12 @@ def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation
         roles = roles & set(scope.roles) if roles else set(scope.roles)
     not_roles = set(scope.not_roles) if scope is not None else set()
     ranges = ctx.role_ranges(frozenset(roles), frozenset(not_roles)) if (roles or not_roles) else None
+    duties = selected_obligations(ctx, spec.obligation) if spec.obligation is not None else None
+    if duties is not None and not (spec.phrases or spec.patterns or spec.regex):
+        return _obligation_matches(ctx, duties, roles, not_roles, scope)
     for start, end, ts, te in compiled(spec).spans(ctx, ranges):
+        if duties is not None and not _inside(duties, start, end):
+            continue
         sentence = ctx.sentence_at(start)
         if sentence is None:
             continue

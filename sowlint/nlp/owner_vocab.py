@@ -23,7 +23,7 @@ _DUTY = re.compile(
 
 _PRESENT = re.compile(
     r"\b(?:provides?|furnish(?:es)?|suppl(?:y|ies)|delivers?|grants?|assumes?|bears?|pays?|performs?|maintains?|"
-    r"ensures?|retains?)\b",
+    r"ensures?|retains?|reviews|approves|signs\s+off|tests|confirms|covers)\b",
     re.IGNORECASE,
 )
 

@@ -29,7 +29,7 @@ CLIENT_ROLES = (
     "client", "customer", "buyer", "purchaser", "government", "agency", "department",
     "contracting officer", "contracting officer's representative", "contracting officer representative",
     "contracting officer's technical representative", "government personnel", "licensee",
-    "task order monitor", "technical monitor", "requesting agency", "ordering agency",
+    "task order monitor", "technical monitor", "requesting agency", "ordering agency", "contract administrator",
 )
 PROVIDER_ROLES = (
     "contractor", "supplier", "vendor", "consultant", "offeror", "quoter", "bidder", "provider",
@@ -66,11 +66,24 @@ _GOVERNMENT_ORG = re.compile(
     r"Administration|Agency)\s+(?:of|for)\b)"
 )
 _CORPORATE = re.compile(r",?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Co|LLP|PLC|GmbH|Pty)\.?$")
-_HEADER = re.compile(
-    r"^[ \t>*_#|-]*(?P<label>client|customer|buyer|vendor|contractor|supplier|consultant|provider|service provider|"
-    r"prepared\s+for|prepared\s+by|submitted\s+by|submitted\s+to|proposal\s+for|presented\s+to|presented\s+by)"
-    r"(?:\s+name)?\s*[:|]\s*\**(?P<name>[A-Z][^\n|:*]{1,60}?)\s*\**\s*\|?\s*$",
+# A cover-page field: "Client: XYZ Corp", "Prepared for: XYZ", "Client | XYZ" (a table row), several on one
+# line ("Client: Marilu Date: November 13, 2025"), or the label alone with the name on the next line.
+_HEADER_LABEL = re.compile(
+    r"(?:^|(?<=\s)|(?<=\|))[ \t>*_#|-]*(?P<label>client|customer|buyer|vendor|contractor|supplier|consultant|provider|"
+    r"service\s+provider|prepared\s+for|prepared\s+by|submitted\s+by|submitted\s+to|proposal\s+for|presented\s+to|"
+    r"presented\s+by)(?:\s+name)?\s*\**\s*(?P<sep>[:|]|(?:(?<=for)|(?<=by)|(?<=to))\s+(?=[A-Z])|$)",
     re.IGNORECASE | re.MULTILINE,
+)
+# Where a field's name ends: a dash or bullet before a description, a bracket, the next field's label.
+_NAME_END = re.compile(r"\s+[–—·•|]\s*|\s+-\s+|\s*\(|\s{2,}|\s+(?:attn|c/o)\b|"
+                       r"\s+(?=[A-Z][\w ]{0,24}:)", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,9})\)")
+# "Humanytics LLC for CJCJ": a firm with a corporate suffix, then the organisation it writes for.
+_FIRM_FOR = re.compile(
+    r"^[ \t>*_#|-]*(?P<provider>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4},?[ \t]+(?:LLC|Inc|Ltd|LLP|GmbH|Pty|"
+    r"Limited|Corp|Corporation|Studio|Studios|Agency|Consulting|Labs?)\.?)[ \t]+(?:for|×|x)[ \t]+"
+    r"(?P<client>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4}|\[[^\]\n]{1,40}\])",
+    re.MULTILINE,
 )
 # First words of organisation names that are not names by themselves ("The", "City of ...").
 _GENERIC_FIRST_WORDS = {"the", "city", "county", "state", "department", "office", "university", "national",
@@ -235,12 +248,14 @@ def find_parties(text: str) -> Parties:
                 if len(first) >= 4 and first.lower() not in _GENERIC_FIRST_WORDS:
                     define(first, side)
 
-    for m in _HEADER.finditer(text[:20000]):  # header lines sit on the cover page
-        label = _fold(m.group("label"))
+    for label, name, acronym in _header_fields(text[:20000]):  # header lines sit on the cover page
         side = _HEADER_SIDE.get(label) or _ROLE_SIDE.get(label)
-        name = _clean_name(m.group("name"))
+        if name in defined and defined[name] != side:
+            continue  # "Client Name | Acme" then "Contractor Name | Acme" (a template left half-filled): first wins
         if side and name and _looks_like_name(name):
             define(name, side)
+            if acronym:
+                define(acronym, side)
             # "Dr. Alan Whitcombe, Practice Director, Fernleaf Dental Group": the organisation is the
             # last part, and documents call it by its first word ("Fernleaf will provide ...").
             org = name.split(",")[-1].strip()
@@ -249,6 +264,17 @@ def find_parties(text: str) -> Parties:
             first = org.split()[0] if org.split() else ""
             if len(first) >= 4 and first[0].isupper() and first.lower() not in _GENERIC_FIRST_WORDS:
                 define(first, side)
+
+    for m in _FIRM_FOR.finditer(text[:3000]):  # "Humanytics LLC for CJCJ" on the title page
+        for name, side in ((m.group("provider"), "provider"), (m.group("client"), "client")):
+            name = _clean_name(name)
+            if name and _looks_like_name(name):
+                define(name, side)
+                short = re.sub(r",?\s+(?:LLC|Inc|Ltd|LLP|GmbH|Pty|Limited|Corp|Corporation)\.?$", "", name)
+                words = short.split()
+                if side == "provider" and len(words) > 1 and words[-1] in ("Marketing", "Consulting", "Studio",
+                                                                          "Studios", "Agency", "Labs", "Lab"):
+                    define(" ".join(words[:-1]), side)  # "Lumen & Lark Marketing, LLC" is called "Lumen & Lark"
 
     sides_named = set(defined.values())
     for name, role in pending_ambiguous:
@@ -268,7 +294,27 @@ def find_parties(text: str) -> Parties:
             name = _clean_name(m.group("name"))
             if name and len(name) > 2 and _fold(name) not in _ROLE_SIDE and name not in defined_exact:
                 define(name, "provider")
+        # ... and calls its client "the company" or "the organisation" when it has no other name for it.
+        for word in ("company", "organisation", "organization"):
+            if word not in defined_folded:
+                defined_folded[f"the {word}"] = "client"
+    else:
+        # A buyer-written SOW names its agency by acronym, possessively: "VA's objectives", "provided by VA".
+        for acronym, count in _possessive_acronyms(text[:200000]).items():
+            if count >= 2 and acronym not in defined_exact and _fold(acronym) not in _ROLE_SIDE:
+                defined_exact[acronym] = "client"
+                defined[acronym] = "client"
     return _build(defined_folded, defined_exact, defined, first_person)
+
+
+_POSSESSIVE_ACRONYM = re.compile(r"(?<![\w.&-])([A-Z]{2,6})['’]s?(?=\s+[a-z])")
+
+
+def _possessive_acronyms(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in _POSSESSIVE_ACRONYM.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
 
 
 _ROLE_SIDE: dict[str, Side] = {**{r: "client" for r in CLIENT_ROLES}, **{r: "provider" for r in PROVIDER_ROLES}}
@@ -289,6 +335,33 @@ def _build(folded: dict[str, Side], exact: dict[str, Side], defined: dict[str, S
     # An exact alias that is also a role word would be matched twice; the folded entry wins.
     exact_all = {a: s for a, s in exact_all.items() if _fold(a) not in aliases or a in exact}
     return Parties(aliases=aliases, exact=exact_all, defined=defined, first_person=first)
+
+
+def _header_fields(head: str) -> Iterator[tuple[str, str | None, str | None]]:
+    """(label, name, acronym) of each cover-page field: "Client: XYZ Corp (XYZ) Vendor: Acme" gives two."""
+    lines = head.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines):
+        found = list(_HEADER_LABEL.finditer(line))
+        for j, m in enumerate(found):
+            if m.group("sep") not in (":", "|", "") and line[: m.start()].strip(" \t>*_#|-"):
+                continue  # "Prepared for X" without a colon only opens a line
+            value = line[m.end(): found[j + 1].start() if j + 1 < len(found) else len(line)]
+            value = value.strip(" \t*_")
+            if not value and m.group("sep") in (":", "") and i + 1 < len(lines):
+                value = lines[i + 1].strip(" \t*_#>|")  # "Client" / "Broken Crystals" on the next line
+                if ":" in value or len(value.split()) > 6:
+                    continue
+            if not value:
+                continue
+            end = _NAME_END.search(value)
+            name = value[: end.start()] if end else value
+            rest = value[end.start():] if end else ""
+            acronym = _ACRONYM_AFTER.match(rest)
+            yield _fold(m.group("label")), _clean_name(name.strip(" \t*_.;:")), acronym.group("acronym") if acronym else None
 
 
 def _clean_name(name: str | None) -> str | None:
@@ -315,11 +388,12 @@ def _is_agency_name(name: str, acronym: str) -> bool:
 
 
 def _looks_like_name(name: str) -> bool:
-    """"XYZ Corp" is a name; "Provide test data" in a two-column table is not."""
+    """"XYZ Corp" is a name; "Provide test data" in a two-column table, "24 June" or "[Client Name]" is not."""
     words = name.split()
     return (
         not _PLACEHOLDER.match(name)
-        and len(words) <= 8
+        and 0 < len(words) <= 8
+        and name[0].isalpha()
         and all(w[0].isupper() or w[0].isdigit() or w in ("of", "and", "for", "the", "&", "de") for w in words)
     )
 

@@ -1,4 +1,4 @@
-"""Shared by the match kinds (phrase, token-pattern): owner filter, negation, and ``unless``."""
+"""Shared by the match kinds (phrase, token-pattern): owner filter, negation, ``unless`` and ``requires``."""
 
 from __future__ import annotations
 
@@ -16,12 +16,15 @@ class MatchOptions(Strict):
     negation: Literal["skip", "only", "ignore"] = "skip"
     unless: Optional[MatchSpec] = None
     unless_scope: Literal["sentence", "section", "document"] = "sentence"
+    requires: Optional[MatchSpec] = None  # the rule applies only when this also appears in the document
     max_findings: int = 0  # 0 = every occurrence
 
 
 def hits_for(rule, ctx: LintContext, spec: MatchSpec) -> Iterable[Hit]:
     opts = rule.options
     matches = find(ctx, spec, rule.scope, negation=opts.negation)
+    if opts.requires is not None and matches and not find(ctx, opts.requires, None, negation="ignore"):
+        return
     if opts.unless is not None and matches:
         matches = _drop_cleared(ctx, matches, opts.unless, opts.unless_scope)
     if opts.max_findings:

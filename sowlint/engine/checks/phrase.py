@@ -10,11 +10,11 @@ Example::
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Optional
 
 from pydantic import field_validator, model_validator
 
-from ..rulepack.model import MatchSpec, validate_regexes
+from ..rulepack.model import MatchSpec, ObligationSpec, validate_regexes
 from ._matching import MatchOptions, hits_for
 
 
@@ -23,6 +23,7 @@ class Options(MatchOptions):
     attr: Literal["LOWER", "LEMMA"] = "LOWER"
     regex: list[str] = []
     clause: bool = False  # quote the whole clause around each match
+    obligation: Optional[ObligationSpec] = None  # who must do what (see rulepack/model.py)
 
     @field_validator("regex")
     @classmethod
@@ -31,8 +32,8 @@ class Options(MatchOptions):
 
     @model_validator(mode="after")
     def _something(self) -> "Options":
-        if not self.phrases and not self.regex:
-            raise ValueError("a phrase rule needs 'phrases' or 'regex'")
+        if not self.phrases and not self.regex and self.obligation is None:
+            raise ValueError("a phrase rule needs 'phrases', 'regex' or 'obligation'")
         return self
 
 
@@ -41,5 +42,5 @@ def check(rule, ctx):
         o = rule.options
         # model_construct: these options were validated when the rule loaded (maybe in another process)
         rule._compiled = MatchSpec.model_construct(phrases=o.phrases, attr=o.attr, regex=o.regex, owner=o.owner,
-                                                   clause=o.clause)
+                                                   clause=o.clause, obligation=o.obligation, patterns=[], roles=[])
     return hits_for(rule, ctx, rule._compiled)

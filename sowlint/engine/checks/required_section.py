@@ -14,20 +14,15 @@ Example::
 
 from __future__ import annotations
 
-import re
 from typing import Literal, Optional
 
 from pydantic import field_validator
 
+from ...document.placeholders import is_placeholder, is_unfilled
 from ..context import Hit, LintContext
 from ..match import find
 from ..rulepack.model import MatchSpec, Strict, _check_roles
 
-_PLACEHOLDER = re.compile(
-    r"^\W*(tbd|tbc|tba|n/?a|none|nil|pending|to be (determined|confirmed|agreed|defined|provided)|"
-    r"x+|\.{3,}|…|-+|not applicable|lorem ipsum.*)\W*$",
-    re.IGNORECASE,
-)
 
 
 class Options(Strict):
@@ -47,7 +42,8 @@ def check(rule, ctx: LintContext):
     o = rule.options
     sections = [s for s in ctx.doc.walk() if s.role == o.role and s.role_source != "parent"]
     if o.mode == "presence":
-        if sections:
+        # A section that only holds a template's note ("DESCRIBE ALL GFE.") is not there yet.
+        if any(not _only_placeholders(ctx, s) for s in sections):
             return
         if o.or_statement is not None and find(ctx, o.or_statement, None, negation="ignore"):
             return
@@ -60,12 +56,21 @@ def check(rule, ctx: LintContext):
                       values={"role": o.role, "content": body[:80] or "(empty)"})
 
 
+def _only_placeholders(ctx: LintContext, section) -> bool:
+    """The section and everything under it waits to be filled in ("TBD", a drafting note), its heading
+    included when the heading is itself the note.  "None" or "N/A" is an answer, not a gap."""
+    if is_unfilled(section.heading):
+        return True
+    texts = [b.text for b in section.all_blocks()] + [s.heading for s in section.walk() if s is not section]
+    return bool(texts) and all(is_unfilled(t) for t in texts)
+
+
 def _has_substance(ctx: LintContext, section, min_items: int, min_words: int) -> bool:
     lines = [b.text for b in section.all_blocks()]
     if any(s.level and s is not section for s in section.walk()):
         # Subsection headings are content too ("4.1 Travel" under "4 Exclusions").
         lines += [s.heading for s in section.walk() if s is not section]
-    meaningful = [t for t in lines if t.strip() and not _PLACEHOLDER.match(t.strip())]
+    meaningful = [t for t in lines if t.strip() and not is_placeholder(t)]
     words = sum(len(t.split()) for t in meaningful)
     items = sum(max(1, t.count(". ") + 1) if not t.endswith(":") else 0 for t in meaningful)
     return words >= min_words and items >= min_items

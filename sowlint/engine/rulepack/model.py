@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ...findings.finding import CATEGORIES, SEVERITIES
+from ...obligations.actions import ACTIONS
 
 BLOCK_KINDS = ("paragraph", "list_item", "table", "heading")
 ENGAGEMENTS = ("fixed-fee", "time-and-materials", "unknown")
@@ -57,8 +58,33 @@ def validate_spacy_patterns(value: list[list[dict[str, Any]]]) -> list[list[dict
     return value
 
 
+class ObligationSpec(Strict):
+    """Which obligation records a match spec selects (sowlint/obligations): who must do what, by when.
+
+    With phrases, patterns or regexes in the same spec, their matches count only inside a selected
+    obligation; alone, each selected obligation is a match."""
+
+    side: Literal["client", "provider", "any"] = "any"
+    actions: list[Literal[ACTIONS]] = []  # type: ignore[valid-type]  # empty = any action
+    # Deadline kinds the obligation must have ("none" = it states no deadline); empty = any or none.
+    deadline: list[Literal["start", "after_start", "turnaround", "date", "milestone", "vague", "none"]] = []
+    start_window_days: int = 0  # an "after_start" window of at most this many days counts as "start"
+    negated: bool = False  # False: affirmative duties only; True: negated ones only
+    conditional: Literal["any", "yes", "no"] = "any"
+    units: list[Literal["sentence", "list_item", "table_row", "heading"]] = []  # empty = any
+    not_bases: list[str] = []  # e.g. [inferred]: leave out actors sowlint only guessed
+    inputs_only: bool = False  # only client duties the provider's work waits on (obligations/inputs.py)
+    objects: list[str] = []  # regexes: what is provided, approved ... must match one (empty = anything)
+
+    @field_validator("objects")
+    @classmethod
+    def _objects_compile(cls, value: list[str]) -> list[str]:
+        return validate_regexes(value)
+
+
 class MatchSpec(Strict):
-    """What to look for: phrases (spaCy PhraseMatcher), token patterns (spaCy Matcher) and/or regexes."""
+    """What to look for: phrases (spaCy PhraseMatcher), token patterns (spaCy Matcher), regexes and/or
+    obligation records."""
 
     phrases: list[str] = []
     attr: Literal["LOWER", "LEMMA"] = "LOWER"
@@ -67,6 +93,7 @@ class MatchSpec(Strict):
     roles: list[str] = []  # where to look; empty = anywhere
     owner: Literal["client", "provider", "any"] = "any"
     clause: bool = False  # quote the whole clause around each match (see sowlint/document/clauses.py)
+    obligation: ObligationSpec | None = None
 
     @field_validator("regex")
     @classmethod
@@ -85,8 +112,8 @@ class MatchSpec(Strict):
 
     @model_validator(mode="after")
     def _not_empty(self) -> "MatchSpec":
-        if not (self.phrases or self.patterns or self.regex):
-            raise ValueError("give at least one of 'phrases', 'patterns' or 'regex'")
+        if not (self.phrases or self.patterns or self.regex or self.obligation):
+            raise ValueError("give at least one of 'phrases', 'patterns', 'regex' or 'obligation'")
         return self
 
 
