@@ -39,22 +39,30 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "real"
 # "soft-promise.<figure>" of a SoftPromiseScore ("soft-promise-complete": documents whose phrase list
 # is complete).  A ratchet: a figure is only ever raised.
 FLOORS = {
+    # The obligations issue: client inputs and exclusions F1 >= 0.90 and specificity >= 0.85 over all 64,
+    # day-one dependencies at least 4 of the 5 labelled (with at most 2 false alarms, in CEILINGS).
+    "all": {
+        "exclusions.f1": 0.90, "exclusions.specificity": 0.85,
+        "client-inputs.f1": 0.90, "client-inputs.specificity": 0.85,
+        "day-one-dependency.tp": 4,
+    },
     "batch 1": {
         "exclusions.f1": 0.85, "exclusions.specificity": 0.70,
         "client-inputs.f1": 0.85, "client-inputs.specificity": 0.70,
         "timeline.f1": 0.85, "timeline.specificity": 0.70,
         "soft-promise.recall": 0.70, "soft-promise.on_label_share": 0.15,
     },
-    # What main measured on batch 2 before any tuning (issue notes): raised as the rules improve.
+    # Batch 2 started at what main measured before any tuning (F1 0.81 / 0.23, specificity 0.73 / 0.45
+    # for exclusions / client inputs); each figure is raised as the rules improve, never lowered.
     "batch 2": {
-        "exclusions.f1": 0.81, "exclusions.specificity": 0.73,
-        "client-inputs.f1": 0.23, "client-inputs.specificity": 0.45,
+        "exclusions.f1": 0.94, "exclusions.specificity": 0.93,
+        "client-inputs.f1": 0.80, "client-inputs.specificity": 0.88,
         "timeline.f1": 0.66, "timeline.specificity": 0.60,
         "soft-promise.recall": 0.27, "soft-promise-complete.on_label_share": 0.42,
     },
 }
 # Ceilings: figures that must not rise above the value (false alarms).
-CEILINGS: dict[str, dict[str, float]] = {}
+CEILINGS: dict[str, dict[str, float]] = {"all": {"day-one-dependency.fp": 2}}
 COVER_SHARE = 0.6  # "most of its words": at least this share of a labelled phrase's words
 
 

@@ -87,7 +87,7 @@ def _rule_regexes() -> list[str]:
 
 def _every_line(index: LineIndex, pattern: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The reference: the pattern searched on every line (each clipped to the ranges), no prefilter."""
-    rx, text, out = re.compile(pattern, re.IGNORECASE), index.text, []
+    rx, text, out = re.compile(pattern, re.IGNORECASE | re.MULTILINE), index.text, []
     starts = index.line_starts + [len(text) + 1]
     for a, b in zip(starts, starts[1:]):
         for lo, hi in ranges:
@@ -149,3 +149,12 @@ def test_a_label_line_still_matches_with_its_value(make_rule, findings):
     rule = make_rule("named-contact", "phrase", {"regex": [r"\bpoint\s+of\s+contact:\s*(?-i:[A-Z][a-z]+)"]})
     found = findings(rule, "## Governance\nThe lead is named below.\nPoint of Contact:\nKaren Doe, Acme\n")
     assert [f.evidence for f in found] == ["Point of Contact: Karen"]  # evidence folds whitespace
+
+
+def test_anchors_mark_line_starts_and_ends():
+    # A rule regex runs line by line: ^ and $ are the line's, wherever the line sits in the document.
+    text = "Scope\n- Storefront build\nNo payment-gateway integration.\nThere is no hosting here.\n"
+    index = LineIndex(text)
+    spans = index.search(r"^\W*No\s+[\w-]+\s+integration\.$", [(0, len(text))])
+    assert [text[a:b] for a, b in spans] == ["No payment-gateway integration."]
+    assert index.search(r"^no\s+hosting", [(0, len(text))]) == []  # not at a line start

@@ -25,7 +25,9 @@ try:  # CPython's own parser: the tree the compiler works from.  Without it, not
 except ImportError:  # pragma: no cover - another Python implementation
     _parser = None
 
-_IGNORECASE = re.IGNORECASE.value  # a plain int: RegexFlag arithmetic is slow in re's own parser
+# Rule regexes ignore case, and ^ and $ anchor a line (a regex runs line by line).  Plain ints:
+# RegexFlag arithmetic is slow in re's own parser.
+_FLAGS = re.IGNORECASE.value | re.MULTILINE.value
 MIN_LITERAL = 3  # shorter literals ("of", "a") are on nearly every line: scanning for them gains nothing
 _ASCII_LETTER = re.compile("[a-z]", re.IGNORECASE)
 
@@ -48,19 +50,19 @@ def validate(pattern: str) -> None:
     if pattern in _VALID:
         return
     if _parser is None:
-        re.compile(pattern, re.IGNORECASE)
+        re.compile(pattern, _FLAGS)
     else:
-        tree = _parser.parse(pattern, _IGNORECASE)
+        tree = _parser.parse(pattern, _FLAGS)
         _KNOWN[pattern] = _literals_of(tree)  # before compiling, which reads the tree but may not keep it
         # The compiler sees errors the parser does not (a variable-width look-behind).  Its result
         # matches as re.compile()'s would; only its .pattern is None, which nothing here reads.
-        _COMPILED[pattern] = _compiler.compile(tree, _IGNORECASE)
+        _COMPILED[pattern] = _compiler.compile(tree, _FLAGS)
     _VALID.add(pattern)
 
 
 def compiled(pattern: str) -> re.Pattern:
     if pattern not in _COMPILED:
-        _COMPILED[pattern] = re.compile(pattern, re.IGNORECASE)
+        _COMPILED[pattern] = re.compile(pattern, _FLAGS)
     return _COMPILED[pattern]
 
 
@@ -80,7 +82,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     None when no such set with strings of at least MIN_LITERAL characters is found."""
     if pattern not in _KNOWN:
         try:
-            _KNOWN[pattern] = _literals_of(_parser.parse(pattern, _IGNORECASE)) if _parser else None
+            _KNOWN[pattern] = _literals_of(_parser.parse(pattern, _FLAGS)) if _parser else None
         except re.error:
             _KNOWN[pattern] = None
     return _KNOWN[pattern]

@@ -231,7 +231,7 @@ def _read_unit(unit: Unit, parties: Parties, leads: "_State") -> list[Obligation
     furnished = parties.furnisher(body) if unit.kind != "heading" else None
     # With no party named, nothing inherited and nothing furnished, a clause can only have an owner
     # sowlint would not know ("Access will be provided"): skip the reading, most units are like that.
-    readable = unit.kind != "heading" and (mentions or imperative_owner or furnished)
+    readable = unit.kind != "heading" and (mentions or imperative_owner or furnished) and not _ASSUME.match(text)
     if readable and leads.client_only and not imperative_owner and not furnished \
             and all(m.side == "provider" for m in mentions) and not _PASSIVE_HINT.search(body):
         readable = False  # "The Contractor shall ...": only a passive can make a provider sentence the client's
@@ -317,16 +317,16 @@ def _inherited(unit: Unit, parties: Parties, leads: "_State") -> tuple[Side | No
     if unit.kind != "list_item":
         return None, None, ""
     if unit.lead not in leads:
-        reading = find_obligation(unit.lead.rstrip(": *"), parties) if unit.lead else None
-        side = reading.owner if reading is not None and reading.basis != "none" and not reading.negated else None
-        if side is None and unit.lead != unit.section.heading and parties.first_person == "provider":
-            named = _NAMED_ACTOR.match(unit.lead.rstrip(": *"))
-            if named is not None and not _known_or_writer(named.group("actor"), parties) \
-                    and not _SERVICES.search(named.group("verb")):
-                reading, side = None, "inferred"  # decided per item: only an item that is an input
-        if side is None and unit.lead == unit.section.heading:
-            reading = None
-            side = _heading_side(unit, parties)
+        if unit.lead == unit.section.heading:  # no line introduces the list: its heading does
+            reading, side = None, _heading_side(unit, parties)
+        else:
+            reading = find_obligation(unit.lead.rstrip(": *"), parties)
+            side = reading.owner if reading is not None and reading.basis != "none" and not reading.negated else None
+            if side is None and parties.first_person == "provider":
+                named = _NAMED_ACTOR.match(unit.lead.rstrip(": *"))
+                if named is not None and not _known_or_writer(named.group("actor"), parties) \
+                        and not _SERVICES.search(named.group("verb")):
+                    reading, side = None, "inferred"  # decided per item: only an item that is an input
         leads[unit.lead] = (side, reading)
     side, reading = leads[unit.lead]
     if side == "inferred":
