@@ -114,12 +114,14 @@ def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, se
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--timeline", is_flag=True, help="Also show the schedule sowlint extracted.")
 @click.option("--obligations", is_flag=True, help="Also show who must do what, by when, and where it is stated.")
-def outline_cmd(path, fmt, timeline, obligations) -> None:
+@click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None,
+              help="How to read 03/04/2027 (default: the document's own dates decide).")
+def outline_cmd(path, fmt, timeline, obligations, date_order) -> None:
     """Show the section tree sowlint read: numbers, roles, block counts, pages."""
     from .commands.outline import render_outline
 
     try:
-        click.echo(render_outline(path, fmt, timeline, obligations), nl=False)
+        click.echo(render_outline(path, fmt, timeline, obligations, date_order), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 

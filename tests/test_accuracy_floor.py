@@ -46,7 +46,8 @@ def test_floors_hold(evaluation, scope):
     failures = [f for f in accuracy.floor_failures(evaluation) if f.startswith(f"{scope}:")]
     scores = _scopes(evaluation)[scope]
     misses = {c: v.misses for c, v in scores.categories.items()}
-    assert not failures, f"{failures}\nmisses: {misses}\ntimeline: {scores.timeline.misses}"
+    kinds = {k: v.as_dict() for k, v in scores.timeline_kinds.items()}
+    assert not failures, f"{failures}\nmisses: {misses}\ntimeline: {scores.timeline.misses}\nkinds: {kinds}"
 
 
 @needs_corpus

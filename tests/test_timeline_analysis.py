@@ -290,3 +290,91 @@ def test_real_feature_list_has_no_timeline():
     from sowlint.readers import read_document
 
     assert "no_timeline" in {i.kind for i in analyse(read_document(CORPUS / "microdoas-gcs-sow.txt"))}
+
+
+def test_day_month_dates_read_one_way_by_lint_and_outline(tmp_path):
+    # "21/05/2027" can only be day/month: the whole document is read that way, by lint and outline alike.
+    import json
+
+    import sowlint
+    from sowlint.commands.outline import render_outline
+
+    sow = tmp_path / "dmy.md"
+    sow.write_text("# SOW\n\n## Timeline\n\nThe work runs from 12/04/2027 to 21/05/2027.\n\n"
+                   "- Phase 1: 12/04/2027 to 23/04/2027\n- Phase 2: 26/04/2027 to 21/05/2027\n\n"
+                   "## Scope\n\nWe build the site.\n", encoding="utf-8")
+    report = sowlint.lint(sow)
+    assert not [f for f in report.findings if f.category == "timeline" and f.severity == "error"]
+    data = json.loads(render_outline(str(sow), fmt="json", timeline=True))
+    assert data["date_order"].startswith("DMY (inferred")
+    phases = {r["phase"]: r for r in data["timeline"] if r["phase"].startswith("Phase")}
+    assert phases["Phase 1: to"]["start"] == "2027-04-12" and phases["Phase 2: to"]["end"] == "2027-05-21"
+    # The configuration still wins: read month/day, the same dates make impossible ranges.
+    forced = sowlint.lint(sow, date_order="MDY")
+    assert [f for f in forced.findings if f.rule == "timeline-end-before-start"]
+
+
+# -- scope against time ----------------------------------------------------------------------------
+def test_scope_reader_counts_by_kind_and_reads_team_and_weeks():
+    from sowlint.timeline.scope import measure
+
+    doc = read_markdown_string(
+        "# Proposal\n\n## Scope\n\n- Patient mobile app for iOS and Android\n- Admin dashboard for clinicians\n"
+        "- Stripe payment integration\n- Integration with the clinic's CRM\n- Migration of 5 years of records\n"
+        "- Security audit and penetration test\n\n## Team\n\nA team of 3: two developers and a designer.\n\n"
+        "## Timeline\n\nDelivery in 12 weeks.\n")
+    size = measure(doc, build_timeline(doc))
+    assert set(size.platforms) == {"ios", "android", "admin"}
+    assert (size.integrations, size.migrations, size.assurance, size.weeks, size.headcount) == (2, 1, 1, 12.0, 3)
+    assert "in 12 weeks" in size.describe() and "team of 3" in size.describe()
+
+
+def test_too_short_gives_the_figures_and_spares_an_indicative_plan():
+    from sowlint.timeline.analysis import too_short
+
+    tight = read_markdown_string("## Timeline\n\nThe system is due 60 calendar days after award.\n\n## Scope\n\n"
+                                 "- Build the case system and obtain an Authority to Operate\n")
+    [issue] = too_short(tight, build_timeline(tight))
+    assert "Authority to Operate" in issue.message and "8.6 weeks" in issue.message
+    loose = read_markdown_string("## Timeline\n\nAn indicative plan of 3 weeks, to be confirmed after discovery.\n\n"
+                                 "## Scope\n\nConsolidate 15 years of data from 8+ sources.\n")
+    assert too_short(loose, build_timeline(loose)) == []
+
+
+def test_no_buffer_spares_small_jobs_ranges_and_flexible_plans():
+    from sowlint.timeline.analysis import no_buffer
+
+    plan = "- Phase 1: Design (2 weeks)\n- Phase 2: Build (4 weeks)\n- Phase 3: Launch (1 week)\n"
+    for lead, fires in [("", True), ("Estimated total duration: 7-9 weeks.\n\n", False),
+                        ("Timeline may vary depending on feedback cycles.\n\n", False),
+                        ("Changes may impact timeline and cost and will be evaluated.\n\n", False),
+                        ("A two-week contingency is held at the end.\n\n", False)]:
+        doc = read_markdown_string("## Timeline\n\n" + lead + plan)
+        assert bool(no_buffer(doc, build_timeline(doc))) == fires, lead
+    days = read_markdown_string("## Timeline\n\n- Day 1: Planning\n- Day 2: Build\n- Day 3: Release\n")
+    assert no_buffer(days, build_timeline(days)) == []  # a three-day job
+
+
+def test_a_table_whose_column_names_the_unit_is_a_schedule():
+    doc = read_markdown_string("## Plan\n\n| Phase | Days | Deliverable |\n|---|---|---|\n| 1. Setup | 1 to 3 | Schema |\n"
+                               "| 2. API | 4 to 7 | Endpoints |\n| 3. Launch | 8 to 12 | Go live |\n")
+    entries = build_timeline(doc).entries
+    assert [(e.label, e.start_day, e.end_day) for e in entries] == [
+        ("1. Setup", 1.0, 3.0), ("2. API", 4.0, 7.0), ("3. Launch", 8.0, 12.0)]
+
+
+def test_what_is_no_schedule_of_the_work():
+    from sowlint.timeline.analysis import schedule_evidence
+
+    for text in ["## Agreement\n\nThis agreement is made effective as of January 8, 2024.\n",
+                 "## Acceptance\n\nUpon delivery of each deliverable the Client shall complete UAT within ten (10) "
+                 "business days.\n",
+                 "## RFP Schedule\n\n| Event | Date |\n|---|---|\n| Questions due | March 1, 2027 |\n"
+                 "| Award | April 1, 2027 |\n"]:
+        doc = read_markdown_string(text)
+        assert schedule_evidence(build_timeline(doc), 2, doc) is None, text
+    for text in ["## Period\n\nThe period of performance is 1 (one) base year plus 4 (four) option years.\n",
+                 "## Effort\n\nThe assignment is estimated to take about 30 man-days.\n",
+                 "## 5 Schedule\n\nNovember December\n\nS M T W T F S\n\n01 02 03 04 05 06 07\n"]:
+        doc = read_markdown_string(text)
+        assert schedule_evidence(build_timeline(doc), 2, doc) is not None, text

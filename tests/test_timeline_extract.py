@@ -37,7 +37,9 @@ def the_date(text: str, order: str = "MDY"):
     ("Transition shall be completed between 60 to 75 calendar days after award.", 60, 75, "day"),
     ("Each classroom session will be two or three days.", 2, 3, "day"),
     ("The Offeror shall provide maintenance support for a period of one (1) year.", 1, 1, "year"),
-    ("A 12-month base period with four option years.", 12, 12, "month"),
+    ("A 12-month base period, then the options.", 12, 12, "month"),
+    ("The period of performance is 1 (one) base year.", 1, 1, "year"),
+    ("The assignment is estimated to take about 30 man-\u2010days.", 30, 30, "day"),  # a PDF's Unicode hyphen
     ("Comments are returned within 5 working days.", 5, 5, "business_day"),
     ("Build runs for 6–8 weeks.", 6, 8, "week"),
     ("Stabilisation lasts twenty-one (21) days.", 21, 21, "day"),
@@ -48,6 +50,11 @@ def test_durations_in_sow_phrasing(text, low, high, unit):
     d = one_duration(text)
     assert (d.low, d.high, d.unit) == (low, high, unit)
     assert text[d.start : d.end] == d.text
+
+
+def test_base_and_option_years_are_each_a_length():
+    found = scan("A 12-month base period with four option years.").durations
+    assert [(d.high, d.unit) for d in found] == [(12, "month"), (4, "year")]
 
 
 def test_a_week_is_one_week_and_a_rate_is_marked_recurring():

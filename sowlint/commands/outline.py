@@ -29,14 +29,22 @@ def outline_data(doc: Document) -> dict:
     }
 
 
-def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligations: bool = False) -> str:
+def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligations: bool = False,
+                   date_order: str | None = None) -> str:
     doc = read_document(path)
     data = outline_data(doc)
     if timeline:
         from ..timeline.model import build_timeline
         from ..timeline.view import timeline_rows
 
-        data["timeline"] = timeline_rows(build_timeline(doc))
+        from ..timeline import vocab
+        from ..timeline.scope import measure
+
+        tl = build_timeline(doc, date_order)
+        data["timeline"] = timeline_rows(tl)
+        data["date_order"] = tl.date_order_note
+        low = doc.text.lower()
+        data["scope"] = measure(doc, tl, buffer=bool(vocab.BUFFER.search(low) or vocab.FLEX.search(low))).as_dict()
     if obligations:
         from ..nlp.parties import find_parties
         from ..obligations import extract_obligations
@@ -67,11 +75,25 @@ def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligat
     lines.append("(role* = inherited from the parent section)")
     if timeline:
         lines.append("")
+        lines.append(f"dates read as {data['date_order']}")
+        lines.append(_scope_line(data["scope"]))
         lines.append(_timeline_table(data["timeline"]))
     if obligations:
         lines.append("")
         lines.append(_obligations_table(data))
     return "\n".join(lines) + "\n"
+
+
+def _scope_line(scope: dict) -> str:
+    """What the schedule carries, as the density check weighs it."""
+    kinds = [f"platforms: {', '.join(scope['platforms']) or 'none'}"]
+    kinds += [f"{k}: {scope[k]}" for k in ("integrations", "migrations", "assurance", "features")]
+    team = f"team of {scope['headcount']}" if scope["headcount"] else (
+        f"roles: {', '.join(scope['roles'][:5])}" if scope["roles"] else "team not stated")
+    effort = f", {scope['effort_hours']:g} hours of effort" if scope["effort_hours"] else ""
+    weeks = f"{scope['weeks']:g} weeks" if scope["weeks"] else "weeks unknown"
+    buffer = "contingency or flexibility stated" if scope["buffer"] else "no contingency stated"
+    return f"scope: {'; '.join(kinds)} ({scope['points']:g} points) in {weeks}; {team}{effort}; {buffer}"
 
 
 def _with_line(doc: Document, row: dict) -> dict:

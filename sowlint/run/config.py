@@ -28,7 +28,7 @@ class Settings(BaseModel):
     default_rules: bool = True
     severity: dict[str, Literal["error", "warning", "info"]] = {}
     fail_on: Literal["error", "warning", "info", "never"] = "error"
-    date_order: Literal["MDY", "DMY"] = "MDY"
+    date_order: Optional[Literal["MDY", "DMY"]] = None  # None: each document's own dates decide
     notes: list[str] = []
     baseline: Optional[str] = None
     waivers: Optional[str] = None

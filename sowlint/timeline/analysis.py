@@ -17,13 +17,14 @@ from . import vocab
 from .describe import entry_name, group_name, when
 from .issues import TimelineIssue, groups, lowered_text, make_issue, principal_deadlines
 from .model import build_timeline
-from .realism import asap, client_wait, density, fixed_dates, no_buffer, no_stabilisation, short_uat
+from .realism import (asap, client_wait, density, fixed_dates, late_inputs, no_buffer, no_stabilisation, short_uat,
+                      too_short)
 from .records import Entry, Statement, Timeline
 from .spans import START_EVENTS, describe_days
 
 __all__ = ["CHECKS", "TimelineIssue", "analyse", "asap", "client_wait", "density", "end_before_start", "fixed_dates",
-           "no_buffer", "no_stabilisation", "no_timeline", "out_of_order", "over_total", "overlap", "past_date",
-           "principal_deadlines", "schedule_evidence", "short_uat"]
+           "late_inputs", "needs_inputs", "no_buffer", "no_stabilisation", "no_timeline", "out_of_order", "over_total",
+           "overlap", "past_date", "principal_deadlines", "schedule_evidence", "short_uat", "too_short"]
 
 
 # -- is there a schedule at all ---------------------------------------------------------------------------
@@ -33,7 +34,10 @@ def schedule_evidence(tl: Timeline, min_entries: int = 2, doc: Document | None =
         return f"stated total: {tl.total.text}"
     if tl.period_end is not None or tl.placeholder_period:
         return "period of performance dates"
-    period = next((st for st in tl.statements_about("period") if st.has_time), None)
+    # A period needs a length or two dates: "made effective as of 8 January 2024" starts an agreement,
+    # it does not schedule the work.
+    period = next((st for st in tl.statements_about("period") if _lasts(st) or len(tl.work_dates(st.dates)) >= 2),
+                  None)
     if period is not None:
         return f"period statement: {period.text[:80]}"
     if len(tl.entries) >= min_entries:
@@ -47,11 +51,47 @@ def schedule_evidence(tl: Timeline, min_entries: int = 2, doc: Document | None =
     if stated is not None:
         return f"timeline section: {stated.text[:80]}"
     deadline = next(iter(principal_deadlines(tl, doc)), None)
-    return f"deadline for the work: {deadline.text[:80]}" if deadline is not None else None
+    if deadline is not None:
+        return f"deadline for the work: {deadline.text[:80]}"
+    # An effort estimate for the whole work ("about 30 man-days", "64 hours of work") sizes it in time.
+    effort = next((d for st in tl.statements if st.topic in ("principal", "other") for d in st.durations
+                   if d.effort and not d.recurring), None)
+    if effort is not None:
+        return f"effort estimate: {effort.text}"
+    if doc is not None and _calendar(doc):
+        return "a calendar in the schedule section"
+    return None
+
+
+_WEEKDAYS = re.compile(r"\b(?:s\s+m\s+t\s+w\s+t\s+f\s+s|mon\s+tue\s+wed\s+thu\s+fri|sun\s+mon\s+tue)\b", re.I)
+_MONTH_WORD = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december)\b", re.I)
+
+
+def _calendar(doc: Document) -> bool:
+    """A calendar pasted under a Schedule heading: weekday initials over rows of day numbers, month names
+    (a reader may take the month lines for headings, so the text after the heading is read as is)."""
+    for section in doc.sections_with_role("timeline"):
+        body = doc.text[section.start:section.start + 1500]
+        if _WEEKDAYS.search(body) and _MONTH_WORD.search(body):
+            return True
+    return False
 
 
 def _lasts(st: Statement) -> bool:
-    return any(not d.recurring and d.unit != "hour" for d in st.durations)
+    """A length of the work: not a rate, not hours, not a window after some other event ("within 10
+    business days of delivery", "UAT within ten business days" are review periods, not the schedule)."""
+    if _REVIEW_WINDOW.search(st.text):
+        return False
+    windows = {id(a.offset) for a in st.anchors if a.offset is not None and a.event_key
+               and a.event_key not in START_EVENTS}
+    return any(not d.recurring and d.unit != "hour" and id(d) not in windows for d in st.durations)
+
+
+_REVIEW_WINDOW = re.compile(
+    r"\b(?:upon|after|following|on)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?(?:delivery|receipt|submission|completion|"
+    r"notice|notification|request|acceptance)\b|\b(?:uat|user\s+acceptance|acceptance\s+test\w*|review\s+period|"
+    r"remediat\w*|warranty|response\s+times?)\b", re.I)
 
 
 def _dated(st: Statement, tl: Timeline) -> bool:
@@ -165,6 +205,8 @@ def end_before_start(doc: Document, tl: Timeline) -> list[TimelineIssue]:
             message = f"{entry_name(e)} ends ({when(e, end=True)}) before it starts"
             issues.append(make_issue(doc, "end_before_start", message, e.start, e.end))
     for st in tl.statements:
+        if st.role == "procurement":
+            continue  # a typo in the buyer's own process dates is not the work's schedule
         dated = [v for v in st.dates if v.first is not None and v.last is not None]
         for a, b in zip(dated, dated[1:]):
             if _RANGE_JOIN.match(doc.text[a.end : b.start]) and b.last < a.first:  # type: ignore[operator]
@@ -231,14 +273,23 @@ def past_date(doc: Document, tl: Timeline, grace_days: int = 0) -> list[Timeline
 CHECKS: dict[str, Callable[..., list[TimelineIssue]]] = {
     "no_timeline": no_timeline, "over_total": over_total, "out_of_order": out_of_order,
     "end_before_start": end_before_start, "overlap": overlap, "past_date": past_date, "no_buffer": no_buffer,
-    "density": density, "short_uat": short_uat, "no_stabilisation": no_stabilisation, "client_wait": client_wait,
+    "density": density, "too_short": too_short, "short_uat": short_uat, "no_stabilisation": no_stabilisation,
+    "client_wait": client_wait, "late_inputs": late_inputs,
     "fixed_dates": fixed_dates, "asap": asap,
 }
 
 
+# What a check may ask of the rest of the pipeline besides (doc, tl): not a threshold.
+INPUTS = "inputs"  # the client inputs with a deadline, as (start, end, deadline words)
+
+
 def thresholds_of(name: str) -> list[str]:
-    """The thresholds check ``name`` takes: its parameters after (doc, tl)."""
-    return list(inspect.signature(CHECKS[name]).parameters)[2:]
+    """The thresholds check ``name`` takes: its parameters after (doc, tl), less what it is handed."""
+    return [p for p in list(inspect.signature(CHECKS[name]).parameters)[2:] if p != INPUTS]
+
+
+def needs_inputs(name: str) -> bool:
+    return INPUTS in inspect.signature(CHECKS[name]).parameters
 
 
 def analyse(doc: Document, timeline: Timeline | None = None, date_order: str | None = None,

@@ -39,6 +39,11 @@ class DateValue:
         return self.span.end
 
 
+def order_evidence(spans: list[DateSpan]) -> DateSpan | None:
+    """A numeric date that can be read one way only ("21/05/2027": there is no month 21)."""
+    return next((s for s in spans if s.form == "numeric" and ((s.first or 0) > 12) != ((s.second or 0) > 12)), None)
+
+
 def infer_order(spans: list[DateSpan], default: str = "MDY") -> str:
     """The day/month order the document itself shows: a first number above 12 can only be a day."""
     dmy = sum(1 for s in spans if s.form == "numeric" and s.first and s.first > 12 and (s.second or 0) <= 12)

@@ -19,7 +19,7 @@ _LETTERS = re.compile(r"[A-Za-z]{3}")
 _DATE_LINE = re.compile(r"^[\W_]*(?:document |issue |revision |version )?dated?[*_]*\s*:", re.I)
 # Tables under these headings hold people, prices, duties or risks: their weeks are no schedule.
 _NOT_SCHEDULE_ROLES = frozenset({"staffing", "pricing", "governance", "client-responsibilities", "assumptions",
-                                 "acceptance", "terms", "risks", "exclusions"})
+                                 "acceptance", "terms", "risks", "exclusions", "procurement"})
 
 
 @dataclass
@@ -52,6 +52,8 @@ def schedule_entries(doc: Document, statements: list[Statement], sprint_days: fl
     for section in doc.walk():
         if section.role == "timeline" and parents.get(section.path[:-1]) == "timeline":
             continue  # read with its parent: a timeline section and its subsections are one sequence
+        if section.role == "procurement":
+            continue  # the buyer's process (questions due, award), not the work's schedule
         found.append(_section_entries(section, index))
     entries = []
     for group, items in enumerate(g for g in found if g):
@@ -191,12 +193,17 @@ def _table_entries(doc: Document, block: Block, index: _Index) -> list[Entry]:
     entries: list[Entry] = []
     for row in block.rows[1:]:
         row_st = index.table_rows.get(row[0].start) if row else None
+        if row_st is None and row and time_cols:  # "2. API and auth | 4 to 7": no time word in the row itself
+            row_st = Statement(" | ".join(c.text for c in row), row[0].start, row[-1].end, "principal", "timeline",
+                               "table", -1, block.index)
         if row_st is None or row_st.topic in ("period", "history", "citation"):
             continue  # contract periods, past events and clause editions are not steps of the work
         st = _row_times(row_st, [c for c in row if c.col in time_cols] if time_cols else row, bool(time_cols))
         if not (st.durations or [v for v in st.dates if v.first] or
                 [a for a in st.anchors if a.kind in ("offset", "week", "month", "day")]):
-            continue
+            st = _numbered_position(st, row, time_cols, header)
+            if st is None:
+                continue
         label = label_text(row, label_cols, time_cols)
         ref = next((a for a in st.anchors if a.kind in _REF_KINDS), None)
         # A bare length in a row ("60 Mo." of a lease, "1 year" of warranty) makes it a phase only in a phase table.
@@ -208,6 +215,26 @@ def _table_entries(doc: Document, block: Block, index: _Index) -> list[Entry]:
         entries.append(entry)
     # A table is a schedule when it has a time column or most rows carry a time of their own.
     return entries if time_cols or len(entries) >= max(2, (len(block.rows) - 1) // 2) else []
+
+
+_BARE_RANGE = re.compile(r"^\s*(?P<a>\d{1,3})\s*(?:(?:-|–|—|to|through)\s*(?P<b>\d{1,3}))?\s*$", re.I)
+_HEADER_UNIT = re.compile(r"\b(?P<unit>days?|weeks?|months?)\b", re.I)
+
+
+def _numbered_position(st: Statement, row: list[Cell], time_cols: list[int], header: list[str]) -> Statement | None:
+    """ "Phase | Days | ..." over "1 to 3": the column names the unit, the cell the numbers."""
+    for c in row:
+        if c.col not in time_cols or c.col >= len(header):
+            continue
+        unit, cell = _HEADER_UNIT.search(header[c.col]), _BARE_RANGE.match(c.text)
+        if unit and cell:
+            kind = unit.group("unit").lower().rstrip("s")
+            low = int(cell.group("a"))
+            high = int(cell.group("b") or low)
+            anchor = Anchor(kind, c.text, c.start, c.end, low=low, high=high)
+            return Statement(st.text, st.start, st.end, st.topic, st.role, st.kind, st.section_start, st.block,
+                             st.durations, [anchor], st.dates)
+    return None
 
 
 def _row_times(row_st: Statement, cells: list[Cell], time_column: bool) -> Statement:

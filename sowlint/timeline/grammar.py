@@ -27,14 +27,15 @@ _S, _S1 = r"[ \t]*", r"[ \t]+"
 
 _WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?|"
             + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + ")")
-# "six (6)", "6", "1.5", "(6)"; a digit group must not run on into a larger number or a version.
-_NUM = rf"(?:{_WORDNUM}(?:{_S}\({_S}\d{{1,4}}{_S}\))?|\d{{1,4}}(?:\.\d)?(?![\d.,]\d)|\({_S}\d{{1,4}}{_S}\))"
+# "six (6)", "1 (one)", "6", "1.5", "(6)"; a digit group must not run on into a larger number or a version.
+_NUM = (rf"(?:{_WORDNUM}(?:{_S}\({_S}\d{{1,4}}{_S}\))?|\d{{1,4}}{_S}\({_S}{_WORDNUM}{_S}\)|"
+        rf"\d{{1,4}}(?:\.\d)?(?![\d.,]\d)|\({_S}\d{{1,4}}{_S}\))")
 _NUM_PART = re.compile(_NUM)
 # The number (or range) and qualifier right before a unit word; it must not continue an amount,
 # a version or a clause number ("$45", "4.2", "52.212-4").
 _NUMBER_BEFORE = re.compile(
     rf"(?<![\w$€£.,/:+-])(?P<num>(?:between{_S1})?{_NUM}(?:{_S}(?:-|–|—|to|or|and){_S}{_NUM})?)[ \t-]+"
-    rf"(?:(?P<qual>business|working|work|calendar|consecutive|full|man|person|staff|labou?r)[ \t-]+)?$")
+    rf"(?:(?P<qual>business|working|work|calendar|consecutive|full|man|person|staff|labou?r|base|option)[ \t-]+)?$")
 _ONE_BEFORE = re.compile(
     rf"(?<!\w)(?:a|an|one){_S1}(?:single{_S1}|full{_S1})?(?:(?P<qual>business|working|calendar){_S1})?$")
 # Time words right after a non-letter; leading with that class lets the scan skip inside words quickly.
@@ -49,7 +50,7 @@ _REF_KINDS = {"week": "week", "wk": "week", "sprint": "sprint", "iteration": "sp
               "release": "release"}
 _STEMS = frozenset(_UNITS) | frozenset(_REF_KINDS)
 _QUALIFIERS = frozenset({"business", "working", "work", "calendar", "consecutive", "full", "man", "person", "staff",
-                         "labor", "labour"})
+                         "labor", "labour", "base", "option"})
 # Last words of the relations _REL_BEFORE knows ("no later than" ends in "than", "prior to" in "to").
 _RELATION_ENDS = frozenset({"within", "in", "after", "following", "from", "before", "to", "than", "nlt", "exceed",
                             "exceeding", "up", "least", "by", "at", "over", "for", "during", "lasting", "of"})
@@ -101,9 +102,14 @@ class Found:
 
 
 def lowered(text: str) -> str:
-    """Lower case with every offset kept (a few Unicode letters grow when lower-cased)."""
+    """Lower case with every offset kept (a few Unicode letters grow when lower-cased); the Unicode
+    hyphens PDFs carry ("man-\u2010days") read as "-"."""
     low = text.lower()
-    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+    low = low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+    return low.translate(_HYPHENS) if any(h in low for h in "\u2010\u2011\u2212") else low
+
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
 
 
 def parse_number(text: str) -> float | None:

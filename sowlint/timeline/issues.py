@@ -49,6 +49,8 @@ def principal_deadlines(tl: Timeline, doc: Document | None = None) -> list[State
     """Statements that put a date or an offset from the start on the work itself (not reports, not SLAs)."""
     found = []
     for st in tl.statements_about("principal", "other"):
+        if st.role == "client-responsibilities":
+            continue  # "Deliver brand standards within ten days of the effective date" is the client's input
         low = sentence_of(doc, st) if doc is not None else st.text.lower()
         # "30 days prior to the start" is a prerequisite, not a date for the work.
         offsets = [a for a in st.anchors if a.kind == "offset" and a.event_key in START_EVENTS

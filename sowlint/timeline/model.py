@@ -9,7 +9,7 @@ from datetime import date
 from ..document.model import Document
 from ..errors import ConfigError
 from . import vocab
-from .dates import DATE_ORDERS, document_date, infer_order, normalise
+from .dates import DATE_ORDERS, document_date, infer_order, normalise, order_evidence
 from .entries import place_entries, schedule_entries
 from .grammar import find_dependencies, parse_number, scan
 from .issues import lowered_text
@@ -48,6 +48,13 @@ def build_timeline(doc: Document, date_order: str | None = None) -> Timeline:
         raise ConfigError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
     found = scan(doc.text, dependencies=False)
     order = date_order or infer_order(found.dates)
+    evidence = order_evidence(found.dates)
+    if date_order:
+        order_note = f"{order} (set in the configuration)"
+    elif evidence is not None:
+        order_note = f"{order} (inferred: '{evidence.text}' can only be read one way)"
+    else:
+        order_note = f"{order} (no date settles it: the default)"
     values = [normalise(s, order) for s in found.dates]
     statements = _statements(doc, found.durations, found.anchors, values)
     warnings = [f"'{v.text}' could be day/month or month/day; read as {order} (set the date order to be sure)"
@@ -60,7 +67,7 @@ def build_timeline(doc: Document, date_order: str | None = None) -> Timeline:
     place_entries(entries, origin)
     return Timeline(statements, entries, period.total, period.statement, period.first, period.last,
                     _start_event(statements), origin, doc_date, order, sprint_days, period.placeholder,
-                    list(dict.fromkeys(warnings)))
+                    list(dict.fromkeys(warnings)), order_note)
 
 
 def _statements(doc: Document, durations: list, anchors: list, values: list) -> list[Statement]:

@@ -1,4 +1,4 @@
-"""Timeline realism checks: no buffer, too dense, short UAT, no stabilisation, waiting on the client, ASAP."""
+"""Timeline realism checks: no buffer, too short or dense, short UAT, no stabilisation, waiting on the client, ASAP."""
 
 from __future__ import annotations
 
@@ -9,25 +9,115 @@ from . import vocab
 from .describe import entry_name, group_name
 from .issues import TimelineIssue, groups, lowered_text, make_issue, principal_deadlines, sentence_of
 from .records import Entry, Statement, Timeline
+from .scope import measure, plan_weeks
 from .spans import describe_days
 
 MAX_CLIENT_WAITS = 5  # one finding per waiting step, up to this many: past it the pattern is clear
 
 
-def no_buffer(doc: Document, tl: Timeline, min_phases: int = 3) -> list[TimelineIssue]:
-    """Three or more phases back to back and no contingency, buffer, float or slack anywhere in the SOW."""
-    if vocab.BUFFER.search(lowered_text(doc)):
+def no_buffer(doc: Document, tl: Timeline, min_phases: int = 3, min_days: float = 10.0) -> list[TimelineIssue]:
+    """Three or more phases back to back and no contingency anywhere in the SOW, for work of two weeks or
+    more: no buffer, float or slack, no range in the stated total that the plan leaves unused, and no
+    word that the plan is indicative or moves with changes.  A job of a few days is not at risk."""
+    low = lowered_text(doc)
+    if vocab.BUFFER.search(low) or vocab.FLEX.search(low):
         return []
     issues = []
     for group in groups(tl):
         chain = [e for e in group if e.start_day is not None and e.end_day is not None and e.end_day > e.start_day]
-        touching = all(abs(b.start_day - a.end_day) < 1.0 for a, b in zip(chain, chain[1:]))  # type: ignore[operator]
-        if len(chain) >= min_phases and touching:
-            span = chain[-1].end_day - chain[0].start_day  # type: ignore[operator]
-            message = (f"{group_name(chain)} run back to back for {describe_days(span)} with no contingency, "
-                       f"buffer or float anywhere in the SOW")
-            issues.append(make_issue(doc, "no_buffer", message, chain[0].start, chain[-1].end))
+        # "Days 1-3" then "Days 4-10" touch: day numbers are inclusive, week spans are not.
+        touching = all(abs(b.start_day - a.end_day) < (1.01 if b.kind == "day" else 1.0)  # type: ignore[operator]
+                       for a, b in zip(chain, chain[1:]))
+        if len(chain) < min_phases or not touching:
+            continue
+        span = chain[-1].end_day - chain[0].start_day  # type: ignore[operator]
+        if span < min_days or (tl.total is not None and tl.total.high_days > span + 2):
+            continue  # a few days' job, or "7-9 weeks" for a plan of 7: the range is the slack
+        message = (f"{group_name(chain)} run back to back for {describe_days(span)} with no contingency, "
+                   f"buffer or float anywhere in the SOW")
+        issues.append(make_issue(doc, "no_buffer", message, chain[0].start, chain[-1].end))
     return issues
+
+
+def too_short(doc: Document, tl: Timeline, max_weeks_for_consolidation: float = 4.0,
+              max_weeks_for_long_lead: float = 13.0, max_items_per_week: float = 3.0) -> list[TimelineIssue]:
+    """The time cannot hold the scope: the document says its own plan is optimistic; an approval that takes
+    months (an Authority to Operate) sits in a schedule of a few; data from many sources or years is moved in
+    a few weeks; or a stated count of modules, stories or pages comes faster than the weeks allow.  The
+    message gives the figures (scope items by kind, team, weeks)."""
+    low = lowered_text(doc)
+    admitted = vocab.OPTIMISTIC.search(low)
+    if admitted is not None:
+        return [make_issue(doc, "too_short", f"The SOW itself calls the plan optimistic: "
+                           f"'{doc.text[admitted.start():admitted.end()]}'", admitted.start(), admitted.end())]
+    weeks = plan_weeks(tl, doc)
+    if weeks is None or vocab.FLEX.search(low):
+        return []
+    size = measure(doc, tl)
+    lead = vocab.LONG_LEAD.search(low)
+    if lead is not None and weeks <= max_weeks_for_long_lead and _in_scope(doc, lead.start()):
+        what = doc.text[lead.start():lead.end()]
+        return [make_issue(doc, "too_short", f"'{what}' usually takes months, and the whole plan is "
+                           f"{weeks:g} weeks ({size.describe()})", lead.start(), lead.end())]
+    if size.migrations and weeks <= max_weeks_for_consolidation and (size.integrations >= 3 or _MANY_SOURCES.search(low)):
+        return [make_issue(doc, "too_short", f"Data migration or consolidation in {weeks:g} weeks: "
+                           f"{size.describe()}", *_first_scope(doc))]
+    counted = size.stated_counts
+    if counted and counted / weeks > max_items_per_week:
+        return [make_issue(doc, "too_short", f"{counted} stated modules, stories or pages in {weeks:g} weeks is "
+                           f"{counted / weeks:.1f} a week ({size.describe()})", *_first_scope(doc))]
+    return []
+
+
+def late_inputs(doc: Document, tl: Timeline, inputs: tuple = ()) -> list[TimelineIssue]:
+    """A client input due after the work that needs it is over: "content by week 6" in a 4-week plan.
+    ``inputs`` are the client inputs (start, end, deadline words) the obligations layer read."""
+    weeks = plan_weeks(tl, doc)
+    if weeks is None or not inputs:
+        return []
+    end_day = weeks * 7
+    issues = []
+    for start, end, when in inputs:
+        day = _day_of(when, tl)
+        if day is not None and day > end_day + 1:
+            message = (f"The client's input is due {when} (day {day:g}), after the whole plan ends "
+                       f"({weeks:g} weeks): the work that needs it cannot wait that long")
+            issues.append(make_issue(doc, "late_inputs", message, start, end))
+    return issues[:MAX_CLIENT_WAITS]
+
+
+_WEEK_N = re.compile(r"\bweek\s*(?P<n>\d{1,3})\b", re.I)
+
+
+def _day_of(when: str, tl: Timeline) -> float | None:
+    """The plan day an input deadline names: "by week 6" is day 42; a calendar date counts from day 0."""
+    m = _WEEK_N.search(when)
+    if m:
+        return float(int(m.group("n")) * 7)
+    if tl.origin is not None:
+        from .dates import normalise
+        from .grammar import find_dates
+
+        for span in find_dates(when):
+            value = normalise(span, tl.date_order)
+            if value.first is not None:
+                return float((value.first - tl.origin).days)
+    return None
+
+
+_MANY_SOURCES = re.compile(r"\b(?:\d{1,3}\+?\s+(?:data\s+)?sources|\d{1,3}\+?\s+years\s+of\s+(?:historical\s+)?data)\b")
+
+
+def _in_scope(doc: Document, at: int) -> bool:
+    """The match sits in the work itself, not in a clause or a procurement instruction."""
+    return doc.section_at(at).role not in ("terms", "procurement", "background")
+
+
+def _first_scope(doc: Document) -> tuple[int, int]:
+    for section in doc.walk():
+        if section.role in ("scope", "deliverables") and section.level:
+            return section.start, section.end
+    return 0, 0
 
 
 def density(doc: Document, tl: Timeline, max_per_week: float = 2.0, min_deliverables: int = 6) -> list[TimelineIssue]:

@@ -78,6 +78,7 @@ class Timeline:
     sprint_days: float | None
     placeholder_period: bool  # "[Start Date] to [End Date]": a period slot left to fill
     warnings: list[str] = field(default_factory=list)
+    date_order_note: str = ""  # how 03/04/2027 was read, and why ("DMY (inferred: '21/05/2027' ...)")
 
     def work_dates(self, values) -> list[DateValue]:
         """The calendar dates among ``values``, less the document's own date (no milestone, that)."""

@@ -163,6 +163,29 @@ BUFFER = Words(
     r"contingency", r"buffer", r"\bfloat\b", r"slack", r"reserve (?:time|period|week|days)", r"schedule reserve",
     r"management reserve", r"padding", r"hardening (?:sprint|week|phase)", r"allowance for delay",
 )
+# The schedule is not held fixed: an indicative or estimated plan, or one that changes move.
+FLEX = re.compile(
+    r"\b(?:indicative|tentative|approximate|provisional|preliminary)\s+(?:\w+\s+){0,2}(?:timeline|schedule|"
+    r"dates?|durations?|estimates?)\b"
+    r"|\b(?:timeline|schedule|dates?|durations?)\s+(?:\w+\s+){0,3}(?:may|might|could|can|will|shall)\s+(?:\w+\s+){0,2}"
+    r"(?:vary|change|shift|move|be\s+(?:adjusted|revised|confirmed|refined|updated))\b"
+    r"|\b(?:to\s+be|will\s+be)\s+(?:confirmed|refined|finali[sz]ed|agreed)\s+(?:after|during|at|following)\s+(?:the\s+)?"
+    r"(?:discovery|kick-?off|planning|inception)\b"
+    r"|\bchanges?\b[^.\n]{0,80}?\b(?:impact|affect|adjust|extend)\w*\s+(?:the\s+)?(?:\w+\s+){0,3}(?:timeline|schedule|"
+    r"dates?)\b|\bimpact\s+assessment\s*\([^)]*\btimeline\b|\bplanning\s+estimates?\b", re.I)
+# The document itself says the plan is optimistic: "lands on day 26 rather than day 20", "an aggressive timeline".
+OPTIMISTIC = re.compile(
+    r"\b(?:lands?|finish(?:es)?|ends?|completes?|takes?)\s+(?:on|in|at)\s+(?:day|week)\s+(?P<late>\d{1,3})\s+rather\s+than\s+"
+    r"(?:day|week)\s+(?P<plan>\d{1,3})\b"
+    r"|\b(?:aggressive|ambitious|tight|compressed|accelerated|optimistic)\s+(?:\w+\s+)?(?:timeline|schedule|"
+    r"timeframe|time\s+frame|deadline)\b|\bbest[- ]case\s+(?:timeline|schedule|scenario)\b", re.I)
+# Work whose approvals take months whatever the team does: an Authority to Operate, a security accreditation.
+LONG_LEAD = re.compile(
+    r"\b(?:obtain|achiev|secur|receiv|get|gain|pursu|earn|work\w*\s+toward|support|prepar\w*\s+for|complet|"
+    r"attain|grant)\w*\s+(?:\w+\s+){0,4}?(?:an?\s+|the\s+|its\s+)?(?:authority\s+to\s+operate|ato|fedramp\s+"
+    r"(?:authori[sz]ation|ato)|fisma\s+(?:certification|accreditation)|security\s+accreditation|soc\s*2\s+"
+    r"(?:type\s+ii\s+)?(?:report|certification)|pci[- ]dss\s+certification|regulatory\s+approval)\b"
+    r"|\bapproval\s+by\s+(?:the\s+)?regulators?\b", re.I)
 PARALLEL = Words(
     r"parallel", r"concurrent", r"overlap", r"simultaneous", r"at the same time", r"in tandem",
 )

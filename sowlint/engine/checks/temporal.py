@@ -47,6 +47,12 @@ class Options(Strict):
 
 
 def check(rule, ctx: LintContext):
+    from ...timeline.analysis import needs_inputs
+
     o = rule.options
-    for issue in _checks()[o.check](ctx.doc, ctx.timeline, **o.thresholds):
+    handed = {}
+    if needs_inputs(o.check):  # the obligations layer's client inputs that carry a deadline
+        handed["inputs"] = tuple((d.start, d.end, d.deadline.text) for d in ctx.obligations
+                                 if d.input and d.deadline is not None and d.deadline.kind in ("date", "milestone"))
+    for issue in _checks()[o.check](ctx.doc, ctx.timeline, **o.thresholds, **handed):
         yield Hit(issue.start, issue.end, evidence=issue.evidence, values={"detail": issue.message})
