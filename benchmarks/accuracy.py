@@ -49,24 +49,29 @@ FLOORS = {
         "timeline.f1": 0.90, "timeline.specificity": 0.80,
         "kind:no_buffer.recall": 0.75, "kind:no_timeline.recall": 0.75,
         "kind:fixed_dates_no_client_dependency.recall": 0.75, "kind:too_short.flagged_recall": 0.75,
+        # The soft-promise issue: phrase recall >= 0.75 over all 64; on batch-2 documents whose phrase
+        # list is complete, >= 0.6 of the soft-promise findings on a labelled phrase.
+        "soft-promise.recall": 0.75, "soft-promise-complete.on_label_share": 0.60,
     },
     "batch 1": {
         "exclusions.f1": 0.95, "exclusions.specificity": 0.95,
         "client-inputs.f1": 0.90, "client-inputs.specificity": 0.95,
         "timeline.f1": 0.92, "timeline.specificity": 0.95,
-        "soft-promise.recall": 0.70, "soft-promise.on_label_share": 0.15,
+        "soft-promise.recall": 0.76, "soft-promise.on_label_share": 0.17,
     },
     # Batch 2 started at what main measured before any tuning (F1 0.81 / 0.23, specificity 0.73 / 0.45
-    # for exclusions / client inputs); each figure is raised as the rules improve, never lowered.
+    # for exclusions / client inputs; soft-promise recall 0.28, on complete labels 0.43); each figure
+    # is raised as the rules improve, never lowered.
     "batch 2": {
         "exclusions.f1": 0.94, "exclusions.specificity": 0.93,
         "client-inputs.f1": 0.80, "client-inputs.specificity": 0.88,
         "timeline.f1": 0.96, "timeline.specificity": 0.90,
-        "soft-promise.recall": 0.27, "soft-promise-complete.on_label_share": 0.42,
+        "soft-promise.recall": 0.74, "soft-promise-complete.on_label_share": 0.62,
     },
 }
 # Ceilings: figures that must not rise above the value (false alarms).
-CEILINGS: dict[str, dict[str, float]] = {"all": {"day-one-dependency.fp": 2}}
+# The soft-promise issue: no rule reports the same sentence twice.
+CEILINGS: dict[str, dict[str, float]] = {"all": {"day-one-dependency.fp": 2, "findings.repeated_sentences": 0}}
 COVER_SHARE = 0.6  # "most of its words": at least this share of a labelled phrase's words
 
 
@@ -209,9 +214,11 @@ class Scores:
     # Soft promises on documents whose phrase list is complete (batch 2, fewer than 10 listed): there an
     # off-label finding is probably noise, so its on-label share is a precision figure.
     soft_promise_complete: SoftPromiseScore = field(default_factory=SoftPromiseScore)
+    # "rule at offset" of every sentence one rule reported more than once (the runner allows one)
+    repeated_sentences: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"documents": self.documents,
+        return {"documents": self.documents, "repeated_sentences": len(self.repeated_sentences),
                 "categories": {k: v.as_dict() for k, v in self.categories.items()},
                 "timeline": self.timeline.as_dict() if self.timeline else None,
                 "timeline_kinds": {k: v.as_dict() for k, v in self.timeline_kinds.items()},
@@ -312,8 +319,9 @@ def _predicted(findings, category: str, severities) -> bool:
                and (category != "timeline" or SCHEDULE_RISK_TAG in f.tags) for f in findings)
 
 
-def _score_document(scores: Scores, name: str, label: dict, findings) -> None:
+def _score_document(scores: Scores, name: str, label: dict, findings, repeated: list[str]) -> None:
     scores.documents += 1
+    scores.repeated_sentences += [f"{name}: {r}" for r in repeated]
     for category, (actual_of, severities) in CATEGORIES.items():
         actual = actual_of(label)
         if actual is not None:
@@ -355,7 +363,7 @@ def evaluate(corpus: Path = DEFAULT_CORPUS, jobs: int = 1, batch: int | None = N
         else:
             files.append(path)
     started = time.perf_counter()
-    report = lint(files, jobs=jobs)
+    report = lint(files, jobs=jobs, keep_documents=True)
     seconds = time.perf_counter() - started
     has_timeline_rules = any(r.category == "timeline" for r in report.rules)
     total = Scores(timeline=Confusion() if has_timeline_rules else None)
@@ -368,14 +376,33 @@ def evaluate(corpus: Path = DEFAULT_CORPUS, jobs: int = 1, batch: int | None = N
             continue
         label = labels[name]
         part = batches.setdefault(batch_of(label), Scores(timeline=Confusion() if has_timeline_rules else None))
+        repeated = repeated_sentences(result.document, result.findings)
+        result.document = None  # the text is no longer needed; free it
         for scores in (total, part):
-            _score_document(scores, name, label, result.findings)
+            _score_document(scores, name, label, result.findings, repeated)
     return Evaluation(len(files), skipped, unreadable, total, batches, seconds)
+
+
+def repeated_sentences(document, findings) -> list[str]:
+    """Sentences one rule reported twice or more ("rule at offset"), with the sentences sowlint reads."""
+    from sowlint.engine.context import LintContext
+
+    if document is None:
+        return []
+    ctx = LintContext(document)
+    seen = Counter()
+    for f in findings:
+        sentence = ctx.sentence_at(f.location.start) if f.location.start is not None else None
+        if sentence is not None and sentence.end > f.location.start:
+            seen[(f.rule, sentence.start)] += 1
+    return [f"{rule} at {start}" for (rule, start), n in seen.items() if n > 1]
 
 
 def figure(scores: Scores, key: str) -> float:
     """One figure of a set of documents by its FLOORS key, e.g. "client-inputs.f1"."""
     what, _, metric = key.rpartition(".")
+    if what == "findings":  # "findings.repeated_sentences"
+        return len(getattr(scores, metric))
     if what.startswith("kind:"):  # "kind:no_buffer.recall": a labelled kind of timeline risk
         k = scores.timeline_kinds.get(what[5:], KindRecall())
         return _ratio(k.by_its_rule if metric == "recall" else k.flagged, k.labelled)
@@ -441,6 +468,9 @@ def render(ev: Evaluation, details: bool = False) -> str:
                      f"{sp.on_label}/{sp.findings} findings on labelled phrases ({sp.on_label_share:.2f})"
                      + (f"; on complete labels {spc.on_label}/{spc.findings} ({spc.on_label_share:.2f})"
                         if spc.findings else ""))
+    repeats = ev.total.repeated_sentences
+    shown = f" ({'; '.join(repeats[:5])})" if repeats else ""
+    lines.append(f"sentences one rule reported twice: {len(repeats)}{shown}")
     failures = floor_failures(ev)
     lines.append("floors: " + ("all met" if not failures else "MISSED: " + "; ".join(failures)))
     if details:

@@ -18,6 +18,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "handoff"
 OUTCOMES = ("included", "excluded", "contradicted", "unaddressed")
+# The soft-promise issue: >= 0.95 on every pair, the first eight and the ones written for it alike
+# (tests/test_notes_corpus.py holds it).
+FLOOR = 0.95
 
 
 @dataclass
@@ -75,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true")
     args = ap.parse_args(argv)
     score = evaluate()
-    print(f"{score.total} labelled commitments; outcome accuracy {score.accuracy:.3f} (floor 0.90)\n")
+    print(f"{score.total} labelled commitments; outcome accuracy {score.accuracy:.3f} (floor {FLOOR:.2f})\n")
     print(table(score))
     print(f"\nnon-commitments taken for commitments: {len(score.false_commitments)}")
     if args.details:

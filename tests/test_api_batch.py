@@ -12,7 +12,7 @@ from sowlint.api import discover, lint_file
 from sowlint.errors import ConfigError, ReadError
 
 DOCS = {
-    "a.md": "## Scope\n\nWe offer unlimited revisions and support as needed.\n\n## Fees\n\nThe fixed fee is $10,000.\n",
+    "a.md": "## Scope\n\nWe offer unlimited revisions. We give support as needed.\n\n## Fees\n\nThe fixed fee is $10,000.\n",
     "b.txt": "SCOPE\n\nSupport as needed for all users.\n\nOUT OF SCOPE\n\nHosting is not included.\n",
     "c.md": "## Scope\n\nWe build the website.\n\n## Out of Scope\n\n- Hosting\n- Travel\n",
     "sub/d.md": "## Services\n\n| Item | Terms |\n|---|---|\n| Training | as needed |\n| Revisions | unlimited revisions |\n",

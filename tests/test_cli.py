@@ -178,7 +178,7 @@ TOP = {"tool", "documents", "summary", "notices"}
 DOCUMENT = {"path", "format", "error", "warnings", "meta", "risk", "findings"}
 FINDING = {"rule", "category", "severity", "message", "evidence", "location", "rationale", "question",
            "suggestion", "tags", "fingerprint"}
-FINDING_OPTIONAL = {"related", "extra"}
+FINDING_OPTIONAL = {"related", "extra", "span"}
 LOCATION = {"section", "section_path", "role", "block", "page", "start", "end", "line", "column", "row", "col"}
 SUMMARY = {"documents", "unreadable", "findings", "by_severity", "by_category", "suppressed"}
 

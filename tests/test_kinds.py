@@ -18,7 +18,7 @@ def test_phrase_lower_matches_the_words_as_written(make_rule, findings):
     rule = make_rule("unbounded", "phrase", {"phrases": ["unlimited revisions", "as needed"]})
     found = findings(rule, """
         ## Scope
-        We offer Unlimited Revisions and support as needed.
+        We offer Unlimited Revisions. We give support as needed.
     """)
     assert evidence(found) == ["Unlimited Revisions", "as needed"]
     assert findings(rule, "## Scope\nWe offer two revisions and support on request.") == []
@@ -164,9 +164,41 @@ def test_scope_blocks(make_rule, findings):
 def test_token_pattern(make_rule, findings):
     rule = make_rule("reports", "token-pattern", {
         "patterns": [[{"LOWER": {"IN": ["weekly", "monthly"]}}, {"LEMMA": {"IN": ["report", "update"]}}]]})
-    assert evidence(findings(rule, "## Reporting\nWe send weekly reports and monthly updates.")) == [
+    assert evidence(findings(rule, "## Reporting\nWe send weekly reports. We give monthly updates.")) == [
         "weekly reports", "monthly updates"]
     assert findings(rule, "## Reporting\nWe send reports every week.") == []
+
+
+def test_one_finding_per_rule_per_sentence(make_rule, findings):
+    rule = make_rule("reports", "token-pattern", {
+        "patterns": [[{"LOWER": {"IN": ["weekly", "monthly"]}}, {"LEMMA": {"IN": ["report", "update"]}}]]})
+    [f] = findings(rule, "## Reporting\nWe send weekly reports and monthly updates. Monthly reports too.")[:1]
+    # the sentence's second match widens the one finding to quote both; the mark stays on the first
+    assert f.evidence == "weekly reports and monthly updates"
+    assert f.evidence[f.span[0]:f.span[1]] == "weekly reports"
+    assert evidence(findings(rule, "## Reporting\nWe send weekly reports and monthly updates. Monthly reports too.")) \
+        == ["weekly reports and monthly updates", "Monthly reports"]
+
+
+def test_rules_of_a_group_speak_once_per_flagged_text(make_rule, md):
+    from sowlint.engine.runner import run_rules
+
+    common = {"group": "soft-promise"}
+    broad = make_rule("broad", "phrase", {"regex": [r"\brevisions\b", r"\bsupport\b"], "clause": True}, **common)
+    narrow = make_rule("narrow", "phrase", {"regex": [r"\bunlimited\b"], "clause": True}, severity="error", **common)
+    found = run_rules(md("## Scope\nEvery design has unlimited revisions; support is by email."), [broad, narrow])
+    # the first clause is flagged by both: the more severe rule speaks for it; the second clause,
+    # flagged by the other rule only, keeps its own finding
+    assert sorted((f.rule, f.evidence) for f in found) == [
+        ("broad", "support is by email"), ("narrow", "Every design has unlimited revisions")]
+
+
+def test_clause_evidence_marks_the_matched_words(make_rule, findings):
+    rule = make_rule("vague", "phrase", {"regex": [r"\buser-friendly\b"], "clause": True})
+    [f] = findings(rule, "## Scope\nWe will deliver a   modern, user-friendly booking site; hosting is extra.")
+    assert f.evidence == "We will deliver a modern, user-friendly booking site"
+    assert f.evidence[f.span[0]:f.span[1]] == "user-friendly"
+    assert f.to_dict()["span"] == list(f.span)
 
 
 def test_token_pattern_respects_negation_and_owner(make_rule, findings):

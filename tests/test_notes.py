@@ -13,7 +13,8 @@ from sowlint.cli import main
 from sowlint.engine.context import LintContext
 from sowlint.errors import ReadError
 from sowlint.notes.extract import as_commitment
-from sowlint.notes.match import classify, deadline_date
+from sowlint.notes.dates import deadline_date
+from sowlint.notes.match import classify
 from sowlint.notes.read import read_notes
 from sowlint.readers.text import read_markdown_string
 
@@ -106,6 +107,75 @@ def _outcome(note: str) -> str:
 ])
 def test_outcomes_against_the_sow(note, outcome):
     assert _outcome(note) == outcome
+
+
+SALON = """## What you're getting
+- A five-page website with a booking request form on every page; the form emails the salon and you confirm by phone.
+- Migration of your client list. Orders placed before 2024 are not migrated.
+- Hosting set-up. The hosting plan is paid by the Client directly to the host.
+- Bug fixes for 30 days after launch, at no charge.
+- Set-up of the booking tool for up to 6 stylists.
+## Fees
+A fixed fee of NZD 3,200. Extra pages are billed at NZD 95 per hour.
+## Not included
+- Integration with Fresha or any other salon software.
+- Reports other than those listed above.
+## Timing
+The site goes live on Friday 17 April 2026.
+"""
+
+
+def _salon(note: str) -> str:
+    ctx = LintContext(read_markdown_string(SALON))
+    return classify(ctx, as_commitment(note)).status
+
+
+@pytest.mark.parametrize("note, outcome", [
+    # all of something the SOW includes only in part
+    ("told them we'd bring over all their old orders and the client list", "contradicted"),
+    # the area is there, the specific thing is not
+    ("told Jess clients will book a slot instantly on the website", "unaddressed"),
+    ("Jess wants a text reminder the day before the booking, told her no problem", "unaddressed"),
+    ("said the website comes in Spanish as well, five pages", "unaddressed"),
+    # free work against priced work, against a cost the client pays, and against free work
+    ("said we'd add two extra pages to the website for free", "contradicted"),
+    ("told her the hosting plan is covered by our fee", "excluded"),
+    ("said any bugs in the 30 days after launch get fixed free of charge", "included"),
+    # an exclusion that names the product
+    ("mentioned we'd link the website to Fresha, no problem", "excluded"),
+    # a count within a cap, a period in other units, a calendar event
+    ("said the booking tool takes all five stylists", "included"),
+    ("promised two months of bug fixes after launch", "contradicted"),
+    ("promised Jess it'd be live before Easter", "contradicted"),
+])
+def test_outcomes_for_all_free_and_specific_promises(note, outcome):
+    assert _salon(note) == outcome
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("told Dr. Lin that we can wipe a lost laptop. Call went well.", ["told Dr. Lin that we can wipe a lost laptop.", "Call went well."]),
+    ("Said the numbers refresh every day. Next call Tuesday.", ["Said the numbers refresh every day.", "Next call Tuesday."]),
+])
+def test_a_title_before_a_full_stop_does_not_end_the_sentence(text, sentences):
+    from sowlint.notes.extract import split_sentences
+
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize("sentence", [
+    "Said all 1,800 products come across with their variants and photos.",
+    "Mentioned that paid orders go straight to ShipStation.",
+    "mentioned I'd sort out their Google listing",
+    "told Dr. Lin we'd waive the onboarding fee",
+])
+def test_reported_speech_and_a_freelancers_voice_are_promises(sentence):
+    c = as_commitment(sentence)
+    assert c is not None and c.kind == "promise"
+
+
+def test_easter_is_worked_out_per_year():
+    assert deadline_date("Easter", 2026) == dt.date(2026, 4, 5)
+    assert deadline_date("Good Friday", 2027) == dt.date(2027, 3, 26)
 
 
 def test_email_notes_skip_quoted_replies_and_the_signature(tmp_path):

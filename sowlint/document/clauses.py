@@ -1,5 +1,6 @@
 """The clause around a match: from the previous full stop, semicolon, colon, table cell or line start
-to the next one, so evidence quotes the whole commitment rather than the trigger word.
+to the next one, so evidence quotes the whole commitment rather than the trigger word.  A question
+("What should we monitor to ensure ...?") commits nobody, so it has no clause.
 
 A clause starts at a line start or after one of ``.!?;:|`` followed by white space; it ends before
 the next ``\\n.!?;|`` (a colon may introduce the rest of the commitment).  The lead-in, from the
@@ -17,7 +18,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\b|n['’]t\b", re.IGNORE
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(clause start, clause end) around text[start:end], or None when the lead-in is negated or
-    the trigger does not sit in a clause (e.g. right after "e.g." or "2.0")."""
+    the trigger does not sit in a clause (e.g. right after "e.g." or "2.0"), or the clause is a question."""
     p = max(text.rfind(ch, 0, start) for ch in _BOUNDARY_BEFORE)
     if p < 0:
         lead = 0
@@ -31,4 +32,6 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if neg is not None and neg.start() < start:
         return None
     m = _END.search(text, end)
+    if m is not None and text[m.start()] == "?":
+        return None  # a question asks; it promises nothing
     return lead, (m.start() if m else len(text))

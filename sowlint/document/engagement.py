@@ -12,14 +12,19 @@ _FIXED = re.compile(
     re.IGNORECASE,
 )
 # Informal fixed prices, as sales notes and short proposals write them ("quoted 4.8k fixed", "fixed for the
-# whole thing").
-_FIXED_INFORMAL = re.compile(r"\d[\d.,]*k?\s+fixed\b|\bfixed\s+for\b", re.IGNORECASE)
+# whole thing", "a fixed 18.5k for the lot").
+_FIXED_INFORMAL = re.compile(r"\d[\d.,]*k?\s+fixed\b|\bfixed\s+for\b|"
+                             r"\bfixed\s+(?:[$£€]|usd|gbp|eur|cad|aud|nzd)?\s?\d[\d.,]*k?\b", re.IGNORECASE)
 _TM = re.compile(
     r"\b(time[- ](and|&)[- ]materials?|t\s?&\s?m|labou?r[- ]hours?|hourly (rate|basis|billing)|"
     r"per (hour|day)|day rates?|daily rates?|billed (monthly )?(for|on) (actual )?(hours|time)|"
     r"rate card|blended rate|(?:billed|charged|paid)\s+hourly)\b",
     re.IGNORECASE,
 )
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_EXTRA_WORK = re.compile(r"\b(?:extra|additional|further|beyond|outside|out\s+of\s+scope|change\s+requests?|"
+                         r"changes?\s+to\s+(?:the\s+)?scope)\b", re.IGNORECASE)
 
 
 def price_model(text: str) -> str | None:
@@ -39,7 +44,10 @@ def detect_engagement(doc: Document) -> str:
         texts = [section.heading] + [b.text for b in section.blocks]
         for text in texts:
             scores["fixed-fee"] += weight * (len(_FIXED.findall(text)) + len(_FIXED_INFORMAL.findall(text)))
-            scores["time-and-materials"] += weight * len(_TM.findall(text))
+            # an hourly rate for work beyond the fee ("extra rounds are billed at CAD 120 per hour") does
+            # not make a fixed-fee SOW time-and-materials
+            scores["time-and-materials"] += weight * sum(len(_TM.findall(s)) for s in _SENTENCE.split(text)
+                                                         if not _EXTRA_WORK.search(s))
     fixed, tm = scores["fixed-fee"], scores["time-and-materials"]
     if fixed == tm:
         return "unknown"

@@ -31,6 +31,7 @@ class Hit:
     section: Section | None = None  # for absences: the section the finding belongs to
     values: dict | None = None  # extra {placeholders} for the message
     related: tuple[str, ...] = ()
+    mark: tuple[int, int] | None = None  # the matched words inside a wider span (the clause quoted)
 
 
 class LintContext:

@@ -37,11 +37,13 @@ SYNONYMS = {
     "voucher": "gift", "incentive": "gift", "translate": "language", "translation": "language",
     "multilingual": "language", "bilingual": "language", "pager": "page", "article": "post", "update": "status",
     "laptop": "hardware", "computer": "hardware", "desktop": "hardware", "pc": "hardware", "printer": "hardware",
+    "direction": "concept", "dupe": "duplicate", "dedupe": "duplicate", "spreadsheet": "excel", "tidy": "clean",
+    "bring": "migrate", "import": "migrate", "transfer": "migrate", "migration": "migrate",
 }
 # Phrases that carry one meaning their words do not ("24/7", "day or night").
 PHRASE_TERMS = {"24/7": "anytime", "24 x 7": "anytime", "24x7": "anytime", "day or night": "anytime",
                 "round the clock": "anytime", "around the clock": "anytime", "24 hours a day": "anytime",
-                "one-pager": "page"}
+                "one-pager": "page", "photo book": "album", "photobook": "album"}
 # spaCy's stop list holds words that name work in a SOW ("call", "move", "show"); keep those.
 _KEEP = {"call", "move", "show", "full", "part", "name", "front", "back", "side", "top", "bottom", "empty",
          "fire", "amount", "first", "last", "done", "whole", "put", "give", "see", "serious", "bill"}

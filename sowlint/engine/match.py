@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.describes import describes
 from ..nlp.negation import is_negated
 from .context import LintContext, Sentence
 from .rulepack.model import MatchSpec, ObligationSpec, Scope
@@ -14,9 +15,10 @@ _compiled: dict[int, "CompiledSpec"] = {}
 
 @dataclass
 class Match:
-    start: int  # character span in Document.text
+    start: int  # character span in Document.text (the clause, when the spec widens to it)
     end: int
     sentence: Sentence
+    mark: tuple[int, int] | None = None  # the words that matched, when the span was widened around them
 
 
 class CompiledSpec:
@@ -36,8 +38,9 @@ class CompiledSpec:
             self.patterns = Matcher(vocab, validate=True)
             self.patterns.add("t", spec.patterns)
 
-    def spans(self, ctx: LintContext, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int, int]]:
-        """(start_char, end_char, start_tok, end_tok) of every raw match, longest first where they overlap.
+    def spans(self, ctx: LintContext, ranges: list[tuple[int, int]] | None = None) -> list[tuple]:
+        """(start_char, end_char, start_tok, end_tok, mark) of every raw match, longest first where they
+        overlap; ``mark`` is the trigger's own span when the match was widened to its clause.
 
         ``ranges`` limits the regex search to those character ranges (the sections a rule looks at),
         and within them to the lines holding one of the literals the regex needs (see prefilter.py):
@@ -47,37 +50,39 @@ class CompiledSpec:
         for matcher in (self.phrases, self.patterns):
             if matcher is not None:
                 for _id, s, e in matcher(doc):
-                    found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e))
+                    found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, None))
         ranges = ranges or [(0, len(ctx.doc.text))]
         for pattern in self.spec.regex:
             for start, end in ctx.line_index.search(pattern, ranges):
                 if end > start:
                     span = doc.char_span(start, end, alignment_mode="expand")
                     s, e = (span.start, span.end) if span is not None else (0, 0)
-                    found.append((start, end, s, e))
+                    found.append((start, end, s, e, None))
         if self.spec.clause:
             found = self._clauses(ctx, found)
         return _drop_overlaps(found)
 
     @staticmethod
-    def _clauses(ctx: LintContext, found: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-        """Each trigger widened to its clause; several triggers in one clause give one match."""
+    def _clauses(ctx: LintContext, found: list[tuple]) -> list[tuple]:
+        """Each trigger widened to its clause, keeping the trigger as the mark; several triggers in one
+        clause give one match (marked at the first)."""
         from ..document.clauses import clause_span
 
         text, doc = ctx.doc.text, ctx.nlp
         out = []
-        for start, end, _s, _e in found:
+        for start, end, _s, _e, _mark in sorted(found, key=lambda f: f[0]):
             span = clause_span(text, start, end)
             if span is None:
                 continue
             tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-            out.append((span[0], span[1], *((tokens.start, tokens.end) if tokens is not None else (0, 0))))
+            out.append((span[0], span[1], *((tokens.start, tokens.end) if tokens is not None else (0, 0)),
+                        (start, end)))
         return out
 
 
-def _drop_overlaps(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+def _drop_overlaps(spans: list[tuple]) -> list[tuple]:
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    out: list[tuple[int, int, int, int]] = []
+    out: list[tuple] = []
     for span in spans:
         if out and span[0] < out[-1][1]:
             continue
@@ -165,8 +170,11 @@ def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation
     duties = selected_obligations(ctx, spec.obligation) if spec.obligation is not None else None
     if duties is not None and not (spec.phrases or spec.patterns or spec.regex):
         return _obligation_matches(ctx, duties, roles, not_roles, scope)
-    for start, end, ts, te in compiled(spec).spans(ctx, ranges):
+    avoid = selected_obligations(ctx, spec.not_obligation) if getattr(spec, "not_obligation", None) else None
+    for start, end, ts, te, mark in compiled(spec).spans(ctx, ranges):
         if duties is not None and not _inside(duties, start, end):
+            continue
+        if avoid and _inside(avoid, mark[0] if mark else start, mark[1] if mark else end):
             continue
         sentence = ctx.sentence_at(start)
         if sentence is None:
@@ -178,9 +186,12 @@ def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation
             continue
         if spec.owner != "any" and ctx.owner(sentence) != spec.owner:
             continue
+        if spec.not_about and describes(ctx.doc.text[start:end] if mark else sentence.text, ctx.parties,
+                                        spec.not_about):
+            continue
         if negation != "ignore":
             neg = te > ts and is_negated(doc, ts, te, sentence.tok_start, sentence.tok_end)
             if neg != (negation == "only"):
                 continue
-        out.append(Match(start, end, sentence))
+        out.append(Match(start, end, sentence, mark))
     return out

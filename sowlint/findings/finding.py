@@ -75,6 +75,7 @@ class Finding:
     tags: tuple[str, ...] = ()
     related: tuple[str, ...] = ()  # other quoted passages (e.g. the SOW text nearest to a note)
     extra: tuple[tuple[str, Any], ...] = ()  # kind-specific data, e.g. ("status", "resolved")
+    span: tuple[int, int] | None = None  # the matched words inside ``evidence`` (offsets in characters)
     fingerprint: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +94,7 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "evidence": self.evidence,
+            "span": list(self.span) if self.span else None,
             "location": self.location.to_dict(),
             "rationale": self.rationale,
             "question": self.question,
@@ -105,6 +107,14 @@ class Finding:
         if self.extra:
             data["extra"] = dict(self.extra)
         return data
+
+
+def evidence_parts(finding: Finding) -> tuple[str, str, str]:
+    """(before, matched, after) of the evidence, for outputs that mark the matched words."""
+    if not finding.span:
+        return finding.evidence, "", ""
+    a, b = finding.span
+    return finding.evidence[:a], finding.evidence[a:b], finding.evidence[b:]
 
 
 def normalise_evidence(text: str) -> str:

@@ -141,7 +141,8 @@ _LABEL = re.compile(r"^\W*[A-Z][\w&/'’ -]{1,40}:\s+(?=\S)")
 _ASIDE = re.compile(r"\((?P<aside>[^()]{6,200})\)|(?:→|->|=>)\s*(?P<arrow>[^\n.;|]{4,200})")
 # What only the provider provides: an unknown actor who provides these is the writer, not the client.
 _SERVICES = re.compile(r"\b(?:services?|support|development|design|consult\w*|deliverables?|solutions?|"
-                       r"implementation|management|training|expertise|reports?|reporting|strateg\w*|marketing)\b",
+                       r"implementation|management|training|expertise|reports?|reporting|strateg\w*|marketing|"
+                       r"updates|monitoring|maintenance|advice|recommendations|analysis|audits?)\b",
                        re.IGNORECASE)
 _REVIEW_NOUN = re.compile(r"\b(?:sign-?off|approv\w*|review\w*|uat|user\s+acceptance|acceptance\s+test\w*|feedback)\b",
                           re.IGNORECASE)
@@ -413,7 +414,8 @@ def _inferred(unit: Unit, parties: Parties, leads: "_State") -> Obligation | Non
     if _known_or_writer(actor, parties):
         return None  # a party sowlint knows was already read (or is the writer)
     verb = m.group("verb")
-    if not INPUT_OBJECT.search(object_of(verb) or verb) or _SERVICES.search(verb):
+    head = " ".join((object_of(verb) or verb).split()[:4])  # what is handed over, not what it is about
+    if not INPUT_OBJECT.search(head) or _SERVICES.search(verb):
         return None  # "Acme will provide marketing services": whoever provides services is the provider
     return Obligation(unit.start, unit.end, unit.text, unit.kind, unit.section, "client", actor, "inferred",
                       refine(classify(verb), object_of(verb)), verb, object_of(verb), _condition(unit.text),

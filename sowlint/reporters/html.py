@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..document.model import Document, Section
-from ..findings.finding import Finding
+from ..findings.finding import Finding, evidence_parts
 from ..findings.report import DocumentResult, Report
 from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_order, category_title,
                      engagement_label, has_span, one_line, relative_path, safe_text, section_label)
@@ -63,6 +63,11 @@ class FindingView:
     @property
     def where(self) -> str:
         return section_label(self.finding.location) or "Whole document"
+
+    @property
+    def evidence(self) -> tuple[str, str, str]:
+        """(before, matched, after): the quoted clause with the words that matched marked."""
+        return evidence_parts(self.finding)
 
 
 @dataclass

@@ -175,6 +175,9 @@ def _result(finding: Finding, doc: DocumentResult, rule_index: dict[str, int], u
             properties[key] = safe_text(value) if isinstance(value, str) else value
     if finding.tags:
         properties["tags"] = list(finding.tags)
+    if finding.span:  # the matched words inside the quoted clause (the snippet)
+        properties["matchedText"] = safe_text(finding.evidence[finding.span[0]:finding.span[1]])
+        properties["matchedSpan"] = list(finding.span)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index[finding.rule],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..findings.finding import Finding
+from ..findings.finding import Finding, evidence_parts
 from ..findings.report import Report
 from .common import safe_text  # document text must not carry terminal escapes or bidi overrides
 
@@ -31,6 +31,16 @@ def where(f: Finding) -> str:
     return " › ".join(parts) if parts else "document"
 
 
+def _evidence(f: Finding, colour: bool) -> str:
+    """The quoted clause, dimmed, with the words that matched in bold on a terminal."""
+    before, matched, after = evidence_parts(f)
+    if not colour or not matched:
+        return _style(f'    "{safe_text(f.evidence)}"', colour, dim=True)
+    return (_style(f'    "{safe_text(before)}', colour, dim=True)
+            + _style(safe_text(matched), colour, bold=True, underline=True)
+            + _style(f'{safe_text(after)}"', colour, dim=True))
+
+
 def render(report: Report, color: bool = False, **_options) -> str:
     out: list[str] = []
     for doc in report.documents:
@@ -47,7 +57,7 @@ def render(report: Report, color: bool = False, **_options) -> str:
             rule = _style(f.rule, color, dim=True)
             out.append(f"{safe_text(doc.path)}:{safe_text(where(f))}: {sev} {rule} {safe_text(f.message)}")
             if f.evidence:
-                out.append(_style(f'    "{safe_text(f.evidence)}"', color, dim=True))
+                out.append(_evidence(f, color))
         out.append("")
     for notice in report.notices:
         out.append(f"notice: {notice}")

@@ -24,6 +24,8 @@ class Options(MatchOptions):
     regex: list[str] = []
     clause: bool = False  # quote the whole clause around each match
     obligation: Optional[ObligationSpec] = None  # who must do what (see rulepack/model.py)
+    not_obligation: Optional[ObligationSpec] = None  # ... and whose duties to leave alone
+    not_about: Optional[Literal["client", "provider"]] = None  # ... and whose own business
 
     @field_validator("regex")
     @classmethod
@@ -42,5 +44,7 @@ def check(rule, ctx):
         o = rule.options
         # model_construct: these options were validated when the rule loaded (maybe in another process)
         rule._compiled = MatchSpec.model_construct(phrases=o.phrases, attr=o.attr, regex=o.regex, owner=o.owner,
-                                                   clause=o.clause, obligation=o.obligation, patterns=[], roles=[])
+                                                   clause=o.clause, obligation=o.obligation,
+                                                   not_obligation=o.not_obligation, not_about=o.not_about,
+                                                   patterns=[], roles=[])
     return hits_for(rule, ctx, rule._compiled)

@@ -94,6 +94,9 @@ class MatchSpec(Strict):
     owner: Literal["client", "provider", "any"] = "any"
     clause: bool = False  # quote the whole clause around each match (see sowlint/document/clauses.py)
     obligation: ObligationSpec | None = None
+    not_obligation: ObligationSpec | None = None  # drop matches inside these obligations (e.g. the client's duties)
+    # drop matches in clauses that describe this party's own business (sowlint/nlp/describes.py)
+    not_about: Literal["client", "provider"] | None = None
 
     @field_validator("regex")
     @classmethod
@@ -144,6 +147,9 @@ class Examples(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+SUGGESTION_BLANKS = {"client", "provider", "item", "Item", "frequency"}
+
+
 class RuleBase(Strict):
     """The fields every rule has, whatever its kind; the kind's own options are checked separately."""
 
@@ -160,6 +166,10 @@ class RuleBase(Strict):
     when: When = When()
     tags: list[str] = []
     references: list[str] = []
+    # Rules of one group speak once for a piece of text: where several flag overlapping clauses, the most
+    # severe (then the one quoting the shortest clause, the most specific) is kept.  Soft-promise rules
+    # share one.
+    group: str | None = None
     examples: Examples
 
     @field_validator("id")
@@ -175,6 +185,16 @@ class RuleBase(Strict):
         if "\n" in value.strip():
             raise ValueError("message must be one line")
         return value.strip()
+
+    @field_validator("suggestion")
+    @classmethod
+    def _known_blanks(cls, value: str) -> str:
+        # the blanks engine/tailor.py fills; anything else would reach the reader as "{typo}"
+        unknown = set(re.findall(r"\{(\w*)\}", value)) - SUGGESTION_BLANKS
+        if unknown:
+            raise ValueError(f"suggestion has unknown placeholder(s) {sorted(unknown)}; "
+                             f"known: {sorted(SUGGESTION_BLANKS)}")
+        return value
 
 
 def regexes_in(value: Any) -> set[str]:
