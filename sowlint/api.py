@@ -22,8 +22,8 @@ __all__ = ["lint", "lint_file", "discover", "brief", "SowlintError"]
 
 
 def brief(path, notes=(), config: str | None = None, date_order: str | None = None):
-    """The handoff brief of one SOW (a ``sowlint.brief.model.Brief``); ``.as_dict()`` is its JSON.
+    """The handoff brief of one SOW (a ``sowlint.briefing.model.Brief``); ``.as_dict()`` is its JSON.
     Raises SowlintError (one line) when the SOW or a notes file cannot be read."""
-    from .brief.assemble import build_brief
+    from .briefing.assemble import build_brief
 
     return build_brief(str(path), [str(n) for n in notes], config=config, date_order=date_order)

@@ -24,7 +24,7 @@ LAYERS = {
     "engine": 5,
     "notes": 6,
     "reporters": 7, "run": 7,
-    "brief": 8, "evaluation": 8,
+    "briefing": 8, "evaluation": 8,
     "commands": 9,
     "cli": 10, "api": 10,
     "__main__": 11, "__init__": 11,

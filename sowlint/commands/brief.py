@@ -10,8 +10,8 @@ from ..errors import SowlintError
 def run_brief(path: str, notes: list[str], fmt: str, output: str | None, config: str | None = None,
               date_order: str | None = None) -> str | bytes | None:
     """Build and render the brief; write it to ``output`` (returns None) or return it for stdout."""
-    from ..brief.assemble import build_brief
-    from ..brief.render import render
+    from ..briefing.assemble import build_brief
+    from ..briefing.render import render
 
     if fmt == "docx" and not output:
         raise SowlintError("--format docx needs -o FILE (a Word file is not written to a terminal)")

@@ -31,5 +31,5 @@ _env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=True, finaliz
 
 def render_html(brief: Brief, generated: str | None = None) -> str:
     return _env.get_template("brief.html.j2").render(
-        brief=brief, csp=CSP, document=relative_path(brief.document), notes=[relative_path(n) for n in brief.notes],
+        brief=brief, csp=Markup(CSP), document=relative_path(brief.document), notes=[relative_path(n) for n in brief.notes],
         generated=generated or date.today().isoformat())

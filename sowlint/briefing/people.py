@@ -114,7 +114,8 @@ def _clean(name: str) -> str:
 
 
 def _first_word(name: str) -> str:
-    return name.split()[0].lower().rstrip(".")
+    words = name.split()
+    return words[0].lower().rstrip(".") if words else ""
 
 
 def candidate_names(sentence: str, known: set[str] = frozenset()) -> list[tuple[str, int, int]]:
@@ -133,9 +134,11 @@ def candidate_names(sentence: str, known: set[str] = frozenset()) -> list[tuple[
         name = " ".join(words)
         start = m.start() + raw.find(words[0])
         end = start + len(name)
-        if _ORG_WORDS.search(name) or TITLE.fullmatch(name) or name.isupper():
+        if _ORG_WORDS.search(name) or TITLE.fullmatch(name) or _TEAM.fullmatch(name) or name.isupper():
             continue
         clean = _clean(name)
+        if not clean:  # a courtesy title alone ("Dr.")
+            continue
         honorific = re.match(_HONORIFIC + r"\s", name) is not None
         initial = re.match(r"[A-Z]\.", clean) is not None and len(clean.split()) > 1
         two_words = len(clean.split()) >= 2 and all(w[0].isupper() for w in clean.split())
@@ -143,7 +146,7 @@ def candidate_names(sentence: str, known: set[str] = frozenset()) -> list[tuple[
         titled = bool(re.match(rf"\s*(?:,|\(|-|–)\s*(?:the\s+|their\s+|our\s+)?{_TITLE_PHRASE}", after)) or \
             bool(re.search(rf"(?:{TITLE.pattern})\s*,?\s*$", before))
         acting = bool(_PERSON_VERB.match(after)) or bool(_ADDRESSED.search(before))
-        listed = clean in known or _first_word(clean) in {_first_word(k) for k in known}
+        listed = clean in known or _first_word(clean) in {_first_word(k) for k in known if k}
         if honorific or initial or titled or acting or listed or (two_words and not before.strip() == "" and
                                                                     not _sentence_start_common(clean)):
             out.append((clean, start, end))
@@ -163,7 +166,7 @@ def _widen_lists(sentence: str, found: list[tuple[str, int, int]], known: set[st
     if not found:
         return found
     seen = {n for n, _s, _e in found}
-    firsts = {_first_word(k) for k in known} | {_first_word(n) for n in seen}
+    firsts = ({_first_word(k) for k in known} | {_first_word(n) for n in seen}) - {""}
     joiner = rf"\s+(?:and|&)\s+(?:the\s+|their\s+|our\s+)?(?:(?:{TITLE.pattern})\s+)?"
     for m in re.finditer(rf"{_WORD}(?:\s*,\s*{_WORD})*(?:\s*,?{joiner}{_WORD})", sentence):
         members = [w for w in re.split(rf"\s*,\s*|\s*,?{joiner}", m.group(0)) if w]

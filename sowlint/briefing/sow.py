@@ -101,9 +101,11 @@ def engagement(ctx: LintContext) -> Section:
         else:
             sec.questions.append(question)
     dates = []
-    for st in tl.statements:
-        for v in tl.work_dates(st.dates):
-            dates.append(Item(v.text, detail=clip(st.text, 120), where=_where(ctx, st.start)))
+    for st in tl.statements:  # one line per statement, however many dates it holds
+        worked = tl.work_dates(st.dates)
+        if worked:
+            dates.append(Item(", ".join(dict.fromkeys(v.text for v in worked)), detail=clip(st.text, 120),
+                              where=_where(ctx, st.start)))
     sec.group("Key dates", _dedupe(dates)[:6])
     return sec
 
