@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .. import __version__
@@ -10,9 +11,11 @@ from ..findings.finding import Finding
 from ..reporters.common import category_title, one_line
 from . import sow
 from .model import Brief, Group, Item, Section
-from .people import Person, Signal, merge, people_in
+from .people import TITLE, Person, Signal, merge, people_in
 
 _OUTCOME_ORDER = {"contradicted": 0, "unaddressed": 1, "excluded": 2, "included": 3}
+_CLAUSE = re.compile(r";\s*|,\s+(?:and|but|while|whereas)\s+")
+_PRONOUNS = {"you", "your", "we", "our", "us", "client", "the client", "provider", "the provider", "contractor"}
 ATTENDEES = ("Salesperson", "Project manager", "Lead consultant")
 
 
@@ -63,23 +66,32 @@ def people(ctx, note_lines: list) -> Section:
     known: dict[str, str] = {}
     for name, side in ctx.parties.defined.items():
         parts = [x.strip() for x in name.split(",")]
-        if len(parts) >= 2:  # "Dr. Alan Whitcombe, Practice Director, Fernleaf Dental Group"
+        if len(parts) >= 3 and TITLE.search(parts[1]):  # "Dr. Alan Whitcombe, Practice Director, Fernleaf Dental Group"
             person = people_in(parts[0] + " said.")[0]  # said: marks the run as a person if it is one
             if person:
                 clean = person[0].name
                 known[clean] = side
                 found.append(Person(clean, parts[1] if len(parts) >= 3 else "", side, [], "SOW"))
+    orgs = tuple(n for n in ctx.parties.defined if "," not in n and " " in n.strip())
     for s in ctx.doc.sections_with_role("staffing"):
-        for text, at in sow._units(s):
-            for p in people_in(text, known, sow._where(ctx, at))[0]:
-                if p.name:
-                    p.side = p.side if p.side == "client" else "provider"  # the SOW's team is ours
+        for block in s.all_blocks():
+            if block.kind == "table":
+                for p in _team_table(ctx, block):
                     known.setdefault(p.name, p.side)
                     found.append(p)
+        for text, at in sow._units(s, tables=False):
+            for clause in _CLAUSE.split(text):  # "Alder's lead is Owen Reilly, and Kestrel's contact is Nadia Forsyth"
+                sides = [m.side for m in ctx.parties.mentions(clause) if m.text.lower() not in _PRONOUNS - {"client"}]
+                for p in people_in(clause, known, sow._where(ctx, at), orgs + _org_mentions(ctx, clause))[0]:
+                    if p.name:
+                        # the SOW's team is ours unless the clause names the client ("Alder's Head of Data")
+                        p.side = known.get(p.name) or (sides[0] if sides else "provider")
+                        known.setdefault(p.name, p.side)
+                        found.append(p)
     for line in note_lines:
         where = f"{sow._base(line.source)}:{line.line}"
         for sentence in sow._SENTENCE.split(line.text):
-            ps, ss = people_in(sentence, known, where)
+            ps, ss = people_in(sentence, known, where, orgs + _org_mentions(ctx, sentence))
             for p in ps:
                 if p.name and p.side:
                     known.setdefault(p.name, p.side)
@@ -98,6 +110,38 @@ def people(ctx, note_lines: list) -> Section:
     if not cues & {"sceptic", "friction"}:
         sec.questions.append("Who is not convinced, and who was not in the room (IT, finance, procurement)?")
     return sec
+
+
+def _team_table(ctx, block) -> list[Person]:
+    """ "| Role | Name | Organisation |" tables: one person a row, the side from the organisation column."""
+    head = [c.text.strip().lower() for c in block.rows[0]]
+    col = {k: next((i for i, h in enumerate(head) if re.search(pat, h)), None) for k, pat in
+           (("name", r"\bname\b|\bperson\b"), ("role", r"\brole\b|\btitle\b|\bposition\b"),
+            ("org", r"organi[sz]ation|\bparty\b|\bside\b|\bcompany\b|\bfirm\b"))}
+    if col["name"] is None:
+        return []
+    out = []
+    for row in block.rows[1:]:
+        cells = [c.text.strip() for c in row]
+        if col["name"] >= len(cells):
+            continue
+        name, _, title = cells[col["name"]].partition(",")  # "Priya Raman, Finance Director"
+        found = people_in(f"{name.strip()} said.")[0]
+        if not found or not found[0].name:
+            continue  # "TBD", "to be named"
+        role = title.strip() or (cells[col["role"]] if col["role"] is not None and col["role"] < len(cells) else "")
+        org = cells[col["org"]] if col["org"] is not None and col["org"] < len(cells) else ""
+        mention = ctx.parties.first_mention(org) if org else None
+        side = mention.side if mention is not None else ("client" if re.search(r"\bclient\b", org + role, re.I) else "provider")
+        out.append(Person(found[0].name, role, side, [], sow._where(ctx, row[0].start)))
+    return out
+
+
+def _org_mentions(ctx, text: str) -> tuple[str, ...]:
+    """The party names a sentence uses ("Hartley & Moss"), never people; role words ("Developer",
+    "Client") and pronouns are left alone, they are not names."""
+    return tuple(m.text for m in ctx.parties.mentions(text)
+                 if m.text[:1].isupper() and m.text.lower() not in _PRONOUNS and not TITLE.fullmatch(m.text))
 
 
 def commitments(findings: list[Finding], have_notes: bool) -> Section:

@@ -12,25 +12,26 @@ import re
 from dataclasses import dataclass, field
 
 _HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame)\.?"
-_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.(?:[A-Z]\.)?|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+)"
-_NAME = rf"(?:{_HONORIFIC}\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
+_WORD = r"(?:(?:Mac|Mc|De|Di|La|Le)[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+|['’][A-Z][a-z]+)?|[A-Z]\.(?:[A-Z]\.)?|O['’][A-Z][a-z]+)"
+_PARTICLE = r"(?:van|von|de|der|den|da|del|della|du|le|la|bin|al)"
+_NAME = rf"(?:{_HONORIFIC}\s+)?{_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{_WORD}){{0,2}}"
 NAME = re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?![\w])")
 
 # Job titles, most specific first; an acronym title (CFO) is matched as written.
 _TITLE_WORDS = (
     r"chief\s+\w+\s+officer|managing\s+director|practice\s+director|practice\s+manager|office\s+manager|"
-    r"operations\s+manager|finance\s+director|finance\s+manager|it\s+manager|it\s+lead|head\s+of\s+[a-z]+(?:\s+[a-z]+)?|"
+    r"operations\s+manager|finance\s+director|finance\s+manager|it\s+manager|it\s+lead|head\s+of\s+[a-z]+(?:\s+(?!and\b|or\b)[a-z]+)?|"
     r"vp\s+of\s+[a-z]+|vice\s+president(?:\s+of\s+[a-z]+)?|project\s+manager|program(?:me)?\s+manager|"
     r"product\s+owner|product\s+manager|account\s+manager|account\s+executive|creative\s+director|"
     r"lead\s+(?:developer|designer|consultant|engineer)|(?:senior\s+)?(?:developer|designer|consultant|engineer|analyst)|"
     r"procurement\s+(?:lead|manager|officer)|marketing\s+(?:manager|director|lead)|"
     r"director|manager|founder|co-founder|owner|partner|principal|president|chair(?:man|woman|person)?|"
-    r"trustee|treasurer|administrator|coordinator|sales(?:person)?|pm"
+    r"trustee|treasurer|administrator|coordinator|strategist|specialist|lead|sales(?:person)?|pm"
 )
 _ACRONYM_TITLES = r"CEO|CFO|COO|CTO|CIO|CMO|CISO|CDO|MD|GM|PM|VP"
 TITLE = re.compile(rf"\b(?:(?i:{_TITLE_WORDS})|{_ACRONYM_TITLES})\b")
 # A title as written beside a name, with the words that qualify it ("Project Coordinator", "Senior Analyst").
-_TITLE_PHRASE = rf"(?:[A-Z][a-z]+\s+){{0,2}}(?:{TITLE.pattern})"
+_TITLE_PHRASE = rf"(?:[A-Z][A-Za-z]+\s+){{0,2}}(?:{TITLE.pattern})"
 # Groups that act like people in notes ("IT was not in the room", "finance pushed back").
 _TEAM = re.compile(r"\b(?:IT|[Ff]inance|[Pp]rocurement|[Ll]egal|[Tt]he\s+board|[Mm]arketing|[Oo]perations|"
                    r"(?:their|the)\s+(?:IT|finance|legal|procurement|marketing|ops|operations)\s+(?:team|people|side|department))\b")
@@ -41,8 +42,9 @@ _PERSON_VERB = re.compile(
     r"sceptical|skeptical|unconvinced|convinced|excited|nervous|pushing|driving|leading|on\s+board)|"
     r"(?:said|says|told|asked|asks|wants|wanted|assumes|assumed|expects|expected|joined|signs|signed|"
     r"approves|approved|decides|decided|thinks|thought|mentioned|mentions|pushed|pushes|loves|loved|likes|"
-    r"liked|hates|doubts|doubted|worries|worried|insisted|insists|agreed|agrees|owns|runs|leads|will|would|"
-    r"has|had|needs|prefers|championed|champions|raised|questioned|objected|emailed|called|replied)\b)"
+    r"liked|hates|doubts|doubted|worries|worried|insisted|insists|agreed|agrees|owns|runs|leads|"
+    r"prefers|championed|champions|raised|questioned|objected|emailed|called|replied|handles|"
+    r"manages|chairs|hosts|looks\s+after|owns)\b)"
 )
 _NOT_NAMES = {
     "i", "we", "they", "he", "she", "it", "you", "our", "their", "the", "a", "an", "this", "that", "these",
@@ -54,6 +56,8 @@ _NOT_NAMES = {
     "fw", "fwd", "also", "and", "but", "so", "if", "when", "after", "before", "both", "all", "nobody", "everyone",
     "client", "provider", "sow", "scope", "hosting", "project", "phase", "week", "day", "team", "site",
     "website", "budget", "price", "fee", "contract", "proposal", "statement", "work", "kickoff", "launch",
+    "they've", "they're", "we've", "we're", "we'd", "they'd", "i've", "i'd", "i'm", "it's", "let's",
+    "they’ve", "they’re", "we’ve", "we’re", "we’d", "they’d", "it’s",
 }
 _ORG_WORDS = re.compile(r"\b(?:Group|Studio|Inc|Ltd|LLC|Limited|Company|Corp|Council|Trust|Foundation|Agency|"
                         r"Partners|Dental|Clinic|Practice|Vet|University|School|Bank|Systems|Solutions|Digital|"
@@ -80,7 +84,7 @@ CUES = {
         r"\b(?:not\s+(?:yet\s+)?(?:convinced|sold|keen|on\s+board|bought\s+in)|unconvinced|scepti\w+|skepti\w+|"
         r"doubts?|doubtful|pushed\s+back|push(?:es|ing)?\s+back|resist\w*|hesitant|wary|reluctant|"
         r"(?:is|was|are|were)\s+(?:worried|concerned|nervous)\s+(?:that\s+we|whether|about\s+(?:the\s+|our\s+)?(?:price|cost|budget|"
-        r"fee|timeline|schedule|value|roi|us|agencies|vendors|consultants))|questioned\s+(?:the|whether|why)|objected|against\s+the)", re.I),
+        r"fee|timeline|schedule|value|roi|us|agencies|vendors|consultants))|questioned\s+(?:the|whether|why)|objected)", re.I),
     "friction": re.compile(
         r"\b(?:not\s+in\s+the\s+room|(?:was|were|wasn't|weren't)\s+not\s+(?:involved|consulted|invited)|"
         r"(?:wasn't|weren't|not)\s+(?:involved|consulted|invited|aligned|looped\s+in)|left\s+out|tension|friction|"
@@ -134,31 +138,23 @@ def candidate_names(sentence: str, known: set[str] = frozenset()) -> list[tuple[
         name = " ".join(words)
         start = m.start() + raw.find(words[0])
         end = start + len(name)
-        if _ORG_WORDS.search(name) or TITLE.fullmatch(name) or _TEAM.fullmatch(name) or name.isupper():
+        if _ORG_WORDS.search(name) or TITLE.search(name) or _TEAM.fullmatch(name) or name.isupper():
             continue
         clean = _clean(name)
         if not clean:  # a courtesy title alone ("Dr.")
             continue
         honorific = re.match(_HONORIFIC + r"\s", name) is not None
         initial = re.match(r"[A-Z]\.", clean) is not None and len(clean.split()) > 1
-        two_words = len(clean.split()) >= 2 and all(w[0].isupper() for w in clean.split())
         after, before = sentence[end:], sentence[:start]
-        titled = bool(re.match(rf"\s*(?:,|\(|-|–)\s*(?:the\s+|their\s+|our\s+)?{_TITLE_PHRASE}", after)) or \
+        titled = bool(re.match(rf"\s*(?:,|\(|\s[-–])\s*(?:the\s+|their\s+|our\s+)?(?:(?!and\b|or\b)[a-z]+\s+)?{_TITLE_PHRASE}", after)) or \
             bool(re.search(rf"(?:{TITLE.pattern})\s*,?\s*$", before))
         acting = bool(_PERSON_VERB.match(after)) or bool(_ADDRESSED.search(before))
         listed = clean in known or _first_word(clean) in {_first_word(k) for k in known if k}
-        if honorific or initial or titled or acting or listed or (two_words and not before.strip() == "" and
-                                                                    not _sentence_start_common(clean)):
+        in_brackets = re.search(r"\([^()]*$", before) and re.match(r"[^()]*\)", after)
+        # Two capitalised words alone ("Google Maps", "Yarra Valley") are not enough: something must say person.
+        if (honorific or initial or titled or acting or listed) and not in_brackets:
             out.append((clean, start, end))
-        elif two_words and before.strip() == "":
-            # "Tasha Greer (sales) ..." at a line start: a pair of capitalised words is taken only with a verb
-            # or a title, which the checks above already saw; otherwise it is more likely a heading.
-            continue
     return _widen_lists(sentence, out, known)
-
-
-def _sentence_start_common(name: str) -> bool:
-    return name.split()[0].lower() in _NOT_NAMES
 
 
 def _widen_lists(sentence: str, found: list[tuple[str, int, int]], known: set[str]) -> list[tuple[str, int, int]]:
@@ -185,10 +181,17 @@ def _title_near(sentence: str, start: int, end: int) -> str:
     team = _FROM_TEAM.match(sentence[end:])
     if team:
         return team.group("t")
-    after = re.match(rf"\s*(?:,|\(|-|–)\s*(?:the\s+|their\s+|our\s+)?(?P<t>{_TITLE_PHRASE}(?:\s+of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)?)",
+    after = re.match(rf"\s*(?:,|\(|\s[-–])\s*(?:the\s+|their\s+|our\s+)?(?P<t>(?:(?!and\b|or\b)[a-z]+\s+)?{_TITLE_PHRASE}(?:\s+of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)?)",
                      sentence[end:])
     if after:
-        return after.group("t")
+        title = after.group("t")
+        if re.fullmatch(_ACRONYM_TITLES, title):  # "VP Engineering", "CTO Platform"
+            more = re.match(r"(?:\s+(?:of\s+)?[A-Z][a-z]+){1,2}", sentence[end + after.end():])
+            title += more.group(0) if more else ""
+        return title
+    stated = re.match(rf"\s+(?:is|was)\s+(?:the|their|our)\s+(?P<t>(?:[a-z]+\s+)?{_TITLE_PHRASE}(?:\s+of\s+[A-Z][a-z]+)?)", sentence[end:])
+    if stated:  # "Declan Murphy is the CEO", "Robert Hartley is the managing partner"
+        return stated.group("t")
     before = re.search(rf"(?P<t>{TITLE.pattern})\s*,?\s*$", sentence[:start])
     return before.group("t") if before else ""
 
@@ -209,9 +212,14 @@ def _side(sentence: str, title: str, name: str, known_sides: dict[str, str]) -> 
     return ""
 
 
-def people_in(sentence: str, known: dict[str, str] | None = None, where: str = "") -> tuple[list[Person], list[Signal]]:
-    """The people one sentence names (with title, side, cues) and the political signals it carries."""
+def people_in(sentence: str, known: dict[str, str] | None = None, where: str = "",
+              orgs: tuple[str, ...] = ()) -> tuple[list[Person], list[Signal]]:
+    """The people one sentence names (with title, side, cues) and the political signals it carries;
+    ``known`` maps names already read to their side, ``orgs`` are the parties' names (never people)."""
     known = known or {}
+    original = sentence
+    for org in sorted({o for o in orgs if o[:1].isupper()}, key=len, reverse=True):
+        sentence = _mask(sentence, org)
     names = candidate_names(sentence, set(known))
     people = []
     for name, start, end in names:
@@ -219,9 +227,12 @@ def people_in(sentence: str, known: dict[str, str] | None = None, where: str = "
         people.append(Person(name, title, _side(sentence, title, name, known), [], where))
     # Unnamed roles and teams: "the CFO is not convinced", "IT was not in the room".
     covered = [(s, e) for _n, s, e in names]
-    for m in list(re.finditer(rf"\b(?i:the|their|our)\s+(?P<t>{TITLE.pattern})\b", sentence)) + list(_TEAM.finditer(sentence)):
-        inside_title = any(p.title and p.title.lower().endswith(m.group(0).lower()) and
-                           p.title.lower() in sentence.lower()[max(0, m.start() - 40):m.end()] for p in people)
+    roles = re.finditer(rf"\b(?i:the|their|our)\s+(?P<t>(?:{TITLE.pattern})(?:\s+of\s+[A-Z][a-z]+)?)\b", sentence)
+    for m in list(roles) + list(_TEAM.finditer(sentence)):
+        if re.fullmatch(r"(?i:sales|pm|lead|specialist|strategist|coordinator|owner|partner|principal)", m.groupdict().get("t") or ""):
+            continue  # "the sales cycle", "the PM tool", "the partner dashboards": a bare word names nobody
+        bare = re.sub(r"^(?i:the|their|our)\s+", "", m.group(0)).lower()
+        inside_title = any(p.title and bare in p.title.lower() for p in people)
         if inside_title or any(abs(m.start() - e) <= 3 or abs(m.end() - s) <= 3 or s <= m.start() < e for s, e in covered):
             continue  # the title of a named person ("Deb, the office manager")
         title = m.groupdict().get("t") or m.group(0)
@@ -244,9 +255,20 @@ def people_in(sentence: str, known: dict[str, str] | None = None, where: str = "
                 continue
             if who is None and cue in ("decision-maker", "champion"):
                 continue  # "we decided", "we drove there": a cue about nobody named says nothing
-            signals.append(Signal(cue, sentence.strip(), label, where))
+            signals.append(Signal(cue, original.strip(), label, where))
             break
     return people, signals
+
+
+def _mask(sentence: str, org: str) -> str:
+    """``org`` blanked out (same length, lower case, so offsets stay right), as a whole word ("we" is not
+    inside "Owen"), except as a surname ("Robert Hartley" of "Hartley & Moss")."""
+    def blank(m: re.Match) -> str:
+        if re.search(rf"(?:^|\s){_WORD}\s+$", sentence[: m.start()]) and " " not in org:
+            return m.group(0)
+        return "x" * len(m.group(0))
+
+    return re.sub(rf"(?<!\w){re.escape(org)}(?!\w)", blank, sentence)
 
 
 def _nearest(people: list[Person], sentence: str, at: int) -> Person | None:
@@ -280,6 +302,7 @@ def merge(people: list[Person]) -> list[Person]:
 
 def _same(a: Person, b: Person) -> bool:
     if a.name and b.name:
-        return a.name == b.name or _first_word(a.name) == _first_word(b.name) and \
-            (len(a.name.split()) == 1 or len(b.name.split()) == 1)
+        short, long_ = sorted((a.name, b.name), key=lambda n: len(n.split()))
+        # "Alan" is "Alan Whitcombe"; "Lin" (from "Dr. Lin") is "Helen Lin"
+        return a.name == b.name or len(short.split()) == 1 and short in (long_.split()[0], long_.split()[-1])
     return not a.name and not b.name and a.title.lower() == b.title.lower() and a.side == b.side

@@ -19,6 +19,8 @@ _MONEY = re.compile(r"(?:(?:USD|GBP|EUR|CAD|AUD|NZD|ZAR)\s?|[$£€])\s?\d[\d,]*
                     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|GBP|EUR|CAD|AUD|NZD|ZAR|dollars|pounds|euros)\b")
 _TOTAL = re.compile(r"\b(?:total|in\s+total|overall|fixed\s+(?:fee|price)|project\s+(?:fee|price|cost)|not\s+to\s+exceed|"
                     r"per\s+month|monthly|retainer|budget)\b", re.I)
+# A rate is not the engagement's value: "USD 120 per hour", "GBP 0.15 per word", "NZD 75/hour".
+_RATE = re.compile(r"^\s*(?:\+\s*\w+\s*)?(?:per|an|a|/)\s*(?:\w+\s+)?(?:hour|hr|day|word|minute|user|seat|device|page|item|head|person|visit)\b", re.I)
 _RETAINER = re.compile(r"\bretainer\b|\bmonthly\s+(?:fee|retainer)\b|\bper\s+month\b", re.I)
 _PAIN = re.compile(
     r"\b(?:(?<!no\s)problems?|pain|challenge|struggl\w*|los(?:e|es|ing|t)\s+\d|los(?:e|es|ing)\b|frustrat\w*|complain\w*|"
@@ -26,7 +28,8 @@ _PAIN = re.compile(
     r"no\s+longer|fail(?:s|ing|ed)?|breaks?|risk\s+of|fines?|penalt\w+|churn|backlog|bottleneck|spreadsheets?)\b", re.I)
 _MEASURE = re.compile(r"\d|%|\bpercent\b|\bmeasured?\b|\btarget\b|\bkpis?\b|\bmetric", re.I)
 _SUCCESS_HEADING = re.compile(r"\b(?:success|kpis?|measures?|metrics|outcomes)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+# A full stop after a courtesy title or an initial ("Dr. Lin", "J. Ortiz") ends no sentence.
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\b[A-Z]\.)\s+(?=[A-Z(\"“])")
 
 LEADING_INDICATORS = (
     "Plan and scope signed off by the client at kickoff",
@@ -46,10 +49,12 @@ def _where(ctx: LintContext, start: int) -> str:
     return f"line {ctx.doc.line_of(start)}, {name}"
 
 
-def _units(section) -> list[tuple[str, int]]:
+def _units(section, tables: bool = True) -> list[tuple[str, int]]:
     """(text, start) of each sentence, list item and table row of a section, subsections included."""
     out = []
     for block in section.all_blocks():
+        if block.kind == "table" and not tables:
+            continue
         if block.kind == "table":
             out += [(" | ".join(c.text for c in row), row[0].start) for row in block.rows[1:] if row]
         elif block.kind == "list_item":
@@ -63,10 +68,22 @@ def _units(section) -> list[tuple[str, int]]:
     return [(t, s) for t, s in out if t.strip()]
 
 
+_SUFFIX = re.compile(r"^(?:LLC|PLLC|LLP|Inc|Ltd|Limited|Pty\s+Ltd|GmbH|plc|Corp)\.?$", re.I)
+
+
 def _name(ctx: LintContext, side: str) -> str:
-    """The party's name as the SOW defines it: the longest that is a name, not a "name, title, firm" line."""
-    names = [n for n, s in ctx.parties.defined.items() if s == side and "," not in n]
-    return max(names, key=len) if names else ""
+    """The party's name as the SOW defines it: the longest of several words that is not a "name, title,
+    firm" line or a bare suffix ("LLC"); else the first part of such a line ("Brackenridge Labs, LLC, Austin")."""
+    names = [n for n, s in ctx.parties.defined.items() if s == side and not _SUFFIX.match(n.strip())]
+    plain = [n for n in names if "," not in n]
+    several = [n for n in plain if len(n.split()) >= 2]
+    if several:
+        return max(several, key=len)
+    heads = [n.split(",")[0].strip() for n in names if "," in n]
+    heads = [h for h in heads if len(h.split()) >= 2 and not re.match(r"(?:Dr|Mr|Mrs|Ms|Prof)\b", h)]
+    if heads:
+        return heads[0]
+    return max(plain, key=len) if plain else ""
 
 
 def engagement(ctx: LintContext) -> Section:
@@ -77,7 +94,7 @@ def engagement(ctx: LintContext) -> Section:
     pricing = [u for s in doc.sections_with_role("pricing") for u in _units(s)]
     if any(_RETAINER.search(t) for t, _ in pricing) or _RETAINER.search(doc.meta.title or ""):
         kind = "retainer"
-    value = _value(pricing) or _value(_units(doc.preamble) + [u for s in doc.sections for u in _units(s)])
+    value = _table_total(doc) or _value(pricing) or _value(_units(doc.preamble) + [u for s in doc.sections for u in _units(s)])
     period = ""
     if tl.total is not None:
         period = tl.total.describe()
@@ -85,8 +102,9 @@ def engagement(ctx: LintContext) -> Section:
         ends = " to ".join(v.text for v in (tl.period_start, tl.period_end) if v is not None)
         period = f"{period} ({ends})" if period else ends
     if not period:
+        since = tl.document_date.first if tl.document_date is not None else None
         worked = sorted((v.first, v.text) for st in tl.statements for v in tl.work_dates(st.dates)
-                        if st.topic in ("period", "principal", "milestone", "other"))
+                        if st.topic in ("period", "principal") and (since is None or v.first >= since))
         if len(worked) >= 2:
             period = f"{worked[0][1]} to {worked[-1][1]} (the first and last dates the SOW gives)"
     for label, val, question in (
@@ -110,11 +128,36 @@ def engagement(ctx: LintContext) -> Section:
     return sec
 
 
+_CURRENCY = re.compile(r"\b(USD|GBP|EUR|CAD|AUD|NZD|ZAR)\b|([$£€])")
+_NUMBER = re.compile(r"^\s*(?:(?:USD|GBP|EUR|CAD|AUD|NZD|ZAR)\s?|[$£€]\s?)?\d[\d,]*(?:\.\d+)?\s*$")
+
+
+def _table_total(doc) -> str:
+    """ "| Total | 2,900 |" in a pricing table, with the currency its header names ("Fee (NZD)")."""
+    for section in doc.sections_with_role("pricing"):
+        for block in section.all_blocks():
+            if block.kind != "table" or len(block.rows) < 2:
+                continue
+            head = " ".join(c.text for c in block.rows[0])
+            cur = _CURRENCY.search(head)
+            for row in block.rows[1:]:
+                if row and re.match(r"\s*\**\s*(?:grand\s+)?total\b", row[0].text, re.I):
+                    amounts = [c.text.strip(" *") for c in row[1:] if _NUMBER.match(c.text.strip(" *"))]
+                    if amounts:
+                        amount = amounts[-1]
+                        return amount if _CURRENCY.search(amount) or not cur else f"{cur.group(0)} {amount}"
+    return ""
+
+
 def _value(units: list[tuple[str, int]]) -> str:
     """The engagement's value: the amount a total-like sentence names, else the largest amount written."""
     best, best_key = "", (-1, -1.0)
     for text, _start in units:
+        if re.search(r"\bdirectly\b|\bnot\s+(?:included|covered)\b", text, re.I):
+            continue  # a cost the client pays to someone else is not what the engagement is worth
         for m in _MONEY.finditer(text):
+            if _RATE.match(text[m.end():]):
+                continue
             amount = _amount(m.group(0))
             key = (1 if _TOTAL.search(text) else 0, amount)
             if key > best_key:
