@@ -53,9 +53,19 @@ def build_brief(path: str, notes: list[str] | tuple[str, ...] = (), config: str 
         questions(findings),
         gate(errors),
     ]
+    if len(notes) == 1:  # one notes file: "notes, line 15" says it, and keeps the brief on two pages
+        _shorten_note_refs(sections, sow._base(str(notes[0])))
     return Brief(document=str(path), title=doc.meta.title or p.stem, notes=[str(n) for n in notes],
                  status="ready" if errors == 0 else f"blocked: {errors} error{'s' if errors != 1 else ''}",
                  errors=errors, warnings=warnings, sections=sections, version=__version__)
+
+
+def _shorten_note_refs(sections: list[Section], name: str) -> None:
+    for section in sections:
+        for group in section.groups:
+            for item in group.items:
+                if item.where.startswith(name + ":"):
+                    item.where = "notes, line " + item.where[len(name) + 1:]
 
 
 def people(ctx, note_lines: list) -> Section:
@@ -100,7 +110,7 @@ def people(ctx, note_lines: list) -> Section:
     merged = merge(found)
     sec.group("People named", [Item(p.name or f"({p.title})", label=p.side or "side?",
                                     detail=", ".join(x for x in (p.title if p.name else "", *p.cues) if x),
-                                    where=p.where) for p in merged])
+                                    where=p.where) for p in merged], inline=True)
     sec.group("Signals", [Item(sow.clip(s.text, 200), label=s.cue, detail=s.who, where=s.where) for s in signals])
     cues = {c for p in merged for c in p.cues} | {s.cue for s in signals}
     if "decision-maker" not in cues:
@@ -157,8 +167,10 @@ def commitments(findings: list[Finding], have_notes: bool) -> Section:
         detail = f.message.split(": ", 1)[-1] if status == "contradicted" else passage
         if status == "unaddressed":
             detail = f"nearest in the SOW: {passage}" if passage else "nothing in the SOW comes close"
+        # what is settled needs only a pointer to its passage; what is not needs the whole story
+        limit = 200 if status in ("contradicted", "unaddressed") else 110
         rows.append((_OUTCOME_ORDER[status], extra["note"], Item(sow.clip(f.evidence, 200), status,
-                                                                  sow.clip(detail, 200), extra["note"])))
+                                                                  sow.clip(detail, limit), extra["note"])))
     rows.sort(key=lambda r: (r[0], _note_order(r[1])))
     sec.group("To settle at kickoff", [i for o, _n, i in rows if o <= 1])
     sec.group("Covered by the SOW", [i for o, _n, i in rows if o > 1])

@@ -20,6 +20,7 @@ class Group:
     title: str
     items: list[Item] = field(default_factory=list)
     checklist: bool = False  # rendered with tick boxes and blanks (proposed criteria, sign-off lines)
+    inline: bool = False  # short items (people, phases) run on in one paragraph: the brief fits two pages
 
 
 @dataclass
@@ -34,10 +35,10 @@ class Section:
     def filled(self) -> bool:
         return bool(self.facts) or any(g.items for g in self.groups)
 
-    def group(self, title: str, items: list[Item], checklist: bool = False) -> None:
+    def group(self, title: str, items: list[Item], checklist: bool = False, inline: bool = False) -> None:
         """Add a group only when it has something in it."""
         if items:
-            self.groups.append(Group(title, items, checklist))
+            self.groups.append(Group(title, items, checklist, inline))
 
 
 @dataclass

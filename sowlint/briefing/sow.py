@@ -122,7 +122,7 @@ def engagement(ctx: LintContext) -> Section:
     for st in tl.statements:  # one line per statement, however many dates it holds
         worked = tl.work_dates(st.dates)
         if worked:
-            dates.append(Item(", ".join(dict.fromkeys(v.text for v in worked)), detail=clip(st.text, 120),
+            dates.append(Item(", ".join(dict.fromkeys(v.text for v in worked)), detail=clip(st.text, 90),
                               where=_where(ctx, st.start)))
     sec.group("Key dates", _dedupe(dates)[:6])
     return sec
@@ -189,7 +189,7 @@ def why(ctx: LintContext, note_lines: list) -> Section:
     doc = ctx.doc
     for role, title in (("background", "Background and problem (SOW)"), ("objectives", "Objectives (SOW)")):
         units = [u for s in doc.sections_with_role(role) if s.role_source != "parent" for u in _units(s)]
-        sec.group(title, [Item(clip(t), where=_where(ctx, at)) for t, at in units][:4])
+        sec.group(title, [Item(clip(t), where=_where(ctx, at)) for t, at in units][: 3 if role == "background" else 4])
     seen = {i.text for g in sec.groups for i in g.items}
     pains = [Item(clip(t), where=_where(ctx, at)) for s in doc.walk() if s.role not in ("background", "objectives")
              and s.role in ("other", "scope", "approach") for t, at in _units(s) if _PAIN.search(t)]
@@ -256,7 +256,7 @@ def schedule(ctx: LintContext, findings: list) -> Section:
         when = " – ".join(x for x in (r["start"], r["end"]) if x)
         detail = ", ".join(x for x in (when, r["duration"]) if x)
         phases.append(Item(r["phase"], detail=detail))
-    sec.group("Phases", phases[:10])
+    sec.group("Phases", phases[:10], inline=True)
     low = ctx.doc.text.lower()
     buffer = bool(vocab.BUFFER.search(low) or vocab.FLEX.search(low))
     if phases:
