@@ -24,8 +24,8 @@ _RATE = re.compile(r"^\s*(?:\+\s*\w+\s*)?(?:per|an|a|/)\s*(?:\w+\s+)?(?:hour|hr|
 _RETAINER = re.compile(r"\bretainer\b|\bmonthly\s+(?:fee|retainer)\b|\bper\s+month\b", re.I)
 _PAIN = re.compile(
     r"\b(?:(?<!no\s)problems?|pain|challenge|struggl\w*|los(?:e|es|ing|t)\s+\d|los(?:e|es|ing)\b|frustrat\w*|complain\w*|"
-    r"outdated|out\s+of\s+date|manual(?:ly)?|slow|error-prone|can(?:no|')t|unable|difficult|hard\s+to|"
-    r"no\s+longer|fail(?:s|ing|ed)?|breaks?|risk\s+of|fines?|penalt\w+|churn|backlog|bottleneck|spreadsheets?)\b", re.I)
+    r"outdated|out\s+of\s+date|manual(?:ly)?|slow|error-prone|difficult|hard\s+to|no\s+longer|penalt\w+|churn|"
+    r"backlog|bottleneck)\b", re.I)  # narrow on purpose: "can't", "fails", "spreadsheet" say pain only sometimes
 _MEASURE = re.compile(r"\d|%|\bpercent\b|\bmeasured?\b|\btarget\b|\bkpis?\b|\bmetric", re.I)
 _SUCCESS_HEADING = re.compile(r"\b(?:success|kpis?|measures?|metrics|outcomes)\b", re.I)
 # A full stop after a courtesy title or an initial ("Dr. Lin", "J. Ortiz") ends no sentence.
@@ -65,7 +65,8 @@ def _units(section, tables: bool = True) -> list[tuple[str, int]]:
                 at = block.text.find(part, at)
                 out.append((part, block.start + at))
                 at += len(part)
-    return [(t, s) for t, s in out if t.strip()]
+    # a lead-in ("The Client will:", "The monthly fee does not cover:") says nothing without its list
+    return [(t, s) for t, s in out if t.strip() and not t.rstrip().endswith(":")]
 
 
 _SUFFIX = re.compile(r"^(?:LLC|PLLC|LLP|Inc|Ltd|Limited|Pty\s+Ltd|GmbH|plc|Corp)\.?$", re.I)
@@ -191,9 +192,10 @@ def why(ctx: LintContext, note_lines: list) -> Section:
         units = [u for s in doc.sections_with_role(role) if s.role_source != "parent" for u in _units(s)]
         sec.group(title, [Item(clip(t), where=_where(ctx, at)) for t, at in units][: 3 if role == "background" else 4])
     seen = {i.text for g in sec.groups for i in g.items}
-    pains = [Item(clip(t), where=_where(ctx, at)) for s in doc.walk() if s.role not in ("background", "objectives")
-             and s.role in ("other", "scope", "approach") for t, at in _units(s) if _PAIN.search(t)]
-    sec.group("Problem statements elsewhere in the SOW", [i for i in pains if i.text not in seen][:3])
+    if not sec.groups:  # no background or objectives: look for the problem in the untitled text
+        pains = [Item(clip(t), where=_where(ctx, at)) for s in doc.walk() if s.role == "other"
+                 for t, at in _units(s) if _PAIN.search(t)]
+        sec.group("Problem statements elsewhere in the SOW", _dedupe([i for i in pains if i.text not in seen])[:3])
     notes = [Item(clip(n.text), where=f"{_base(n.source)}:{n.line}") for n in note_lines if _PAIN.search(n.text)]
     sec.group("Pain in the notes", notes[:4])
     if not sec.filled:
@@ -215,6 +217,8 @@ def duties(ctx: LintContext) -> Section:
         if o.side != "client" or o.negated:
             continue
         when = o.deadline.text if o.deadline else "no date"
+        if o.text.rstrip().endswith(":"):
+            continue  # the lead-in of a list of duties; its items are obligations of their own
         inputs.append(Item(clip(o.text, 200), label=o.action, detail=when, where=_where(ctx, o.start)))
     sec.group("Client inputs", _dedupe(inputs)[:10])
     deliverables = [Item(clip(t, 200), where=_where(ctx, at)) for s in ctx.doc.sections_with_role("deliverables")
@@ -274,7 +278,8 @@ def success(ctx: LintContext) -> Section:
     doc = ctx.doc
     stated = []
     for s in doc.walk():
-        if s.role in ("objectives", "acceptance") or (s.level and _SUCCESS_HEADING.search(s.title)):
+        # objectives and success headings; acceptance is how a deliverable is signed off, not what success is
+        if s.role == "objectives" or (s.level and s.role != "acceptance" and _SUCCESS_HEADING.search(s.title)):
             stated += [Item(clip(t, 200), where=_where(ctx, at)) for t, at in _units(s) if _MEASURE.search(t)]
     sec.group("Stated in the SOW", _dedupe(stated)[:8])
     if not stated:
