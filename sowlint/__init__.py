@@ -2,12 +2,12 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "lint", "lint_file"]
+__all__ = ["__version__", "lint", "lint_file", "brief"]
 
 
 def __getattr__(name: str):
     # `sowlint.lint(...)` without importing the engine on `import sowlint` (the CLI needs only the version).
-    if name in ("lint", "lint_file"):
+    if name in ("lint", "lint_file", "brief"):
         from . import api
 
         return getattr(api, name)

@@ -65,6 +65,7 @@ def main() -> None:
     sowlint proposal.docx                 lint (the default command)
     sowlint proposal.docx --format html -o report.html
     sowlint outline proposal.docx         show the sections and roles sowlint read
+    sowlint brief proposal.docx --notes call-notes.md -o brief.html   the handoff brief
     sowlint rules / sowlint explain ID    list rules / explain one
     sowlint check-pack DIR                run a rule pack's own examples
     """
@@ -124,6 +125,26 @@ def outline_cmd(path, fmt, timeline, obligations, date_order) -> None:
         click.echo(render_outline(path, fmt, timeline, obligations, date_order), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
+
+
+@main.command("brief")
+@click.argument("path", type=click.Path())
+@click.option("--notes", multiple=True, type=click.Path(), help="Sales handoff notes (call notes, CRM notes, .eml); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown", "json", "docx"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(), help="Write the brief to this file (needed for docx).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+@click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None, help="How to read 03/04/2027.")
+def brief_cmd(path, notes, fmt, output, config, date_order) -> None:
+    """The handoff meeting's brief: engagement, why, people, verbal commitments, duties, exclusions,
+    schedule, success criteria, open questions and the gate, from the SOW, the notes and the findings."""
+    from .commands.brief import run_brief
+
+    try:
+        text = run_brief(path, list(notes), fmt, output, config, date_order)
+    except SowlintError as exc:
+        _fail(str(exc))
+    if text is not None:
+        click.echo(text, nl=False)
 
 
 @main.command("extract")

@@ -24,9 +24,10 @@ LAYERS = {
     "engine": 5,
     "notes": 6,
     "reporters": 7, "run": 7,
-    "commands": 8, "evaluation": 8,
-    "cli": 9, "api": 9,
-    "__main__": 10, "__init__": 10,
+    "briefing": 8, "evaluation": 8,
+    "commands": 9,
+    "cli": 10, "api": 10,
+    "__main__": 11, "__init__": 11,
 }
 ROOT_MODULES_ALLOWED = {"__init__", "__main__", "cli", "api", "errors", "resources"}
 
