@@ -90,21 +90,31 @@ def main() -> None:
 @click.option("--waivers", type=click.Path(), help="YAML file of accepted findings (reason, owner, expiry).")
 @click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None, help="How to read 03/04/2027.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Documents in parallel.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no info lines.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--exclude", multiple=True, help="Gitignore-style patterns to skip, replacing the defaults (.git, .venv, node_modules, ...).")
+@click.option("--extend-exclude", multiple=True, help="Patterns to skip, in addition to the defaults.")
+@click.option("--force-exclude", is_flag=True, default=None,
+              help="Apply the excludes to files named on the command line too (for pre-commit).")
+@click.option("--stdin-filename", help="With '-': the name (and so the type) of the document on stdin.")
 def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, severity, fail_on, exit_zero,
-             color, config, notes, baseline, waivers, date_order, jobs, quiet) -> None:
-    """Lint documents (.docx, .pdf, .md, .txt) or folders of them."""
+             color, config, notes, baseline, waivers, date_order, jobs, quiet, statistics, exclude,
+             extend_exclude, force_exclude, stdin_filename) -> None:
+    """Lint documents (.docx, .pdf, .md, .txt), folders of them, or '-' for standard input."""
     from .commands.lint import run_lint
 
     overrides = dict(select=_split(select), ignore=_split(ignore), rules=list(rule_dirs),
                      severity=_parse_severity(severity), fail_on=fail_on, notes=list(notes),
-                     baseline=baseline, waivers=waivers, date_order=date_order)
+                     baseline=baseline, waivers=waivers, date_order=date_order,
+                     exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude),
+                     force_exclude=force_exclude)
     if no_default_rules:
         overrides["default_rules"] = False
     colour = False if output else _use_colour(color, sys.stdout)  # a report file never gets ANSI codes
     try:
         code = run_lint(paths, fmt=fmt, output=output, config=config, jobs=jobs, exit_zero=exit_zero,
-                        colour=colour, progress=not quiet, **overrides)
+                        colour=colour, progress=not quiet, statistics=statistics, stdin_filename=stdin_filename,
+                        **overrides)
     except SowlintError as exc:
         _fail(str(exc))
     sys.exit(code)

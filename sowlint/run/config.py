@@ -34,6 +34,11 @@ class Settings(BaseModel):
     waivers: Optional[str] = None
     max_file_mb: int = 64
     max_pages: int = 1000
+    # Discovery (ruff's names): `exclude` replaces the default excludes, `extend_exclude` adds to them.
+    exclude: Optional[list[str]] = None
+    extend_exclude: list[str] = []
+    force_exclude: bool = False  # apply the excludes to files named on the command line too
+    respect_gitignore: bool = True
     source: Optional[str] = None  # the config file these settings came from
 
     def merged(self, **overrides) -> "Settings":
@@ -44,7 +49,7 @@ class Settings(BaseModel):
                 continue
             if key == "severity":
                 data["severity"] = {**data["severity"], **value}
-            elif key in ("rules", "notes") and isinstance(value, (list, tuple)):
+            elif key in ("rules", "notes", "extend_exclude") and isinstance(value, (list, tuple)):
                 data[key] = list(data[key]) + list(value)
             else:
                 data[key] = list(value) if isinstance(value, tuple) else value

@@ -6,7 +6,7 @@ import os
 from typing import Iterable
 
 from ..findings.report import Report
-from .discover import discover
+from .discover import discover, excludes_for
 from .rules import rules_for, settings_for
 from .single import lint_file, prepare_beside_spacy
 
@@ -30,7 +30,8 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files = discover(paths)
+    paths = list(paths)
+    files = discover(paths, excludes_for(paths, config, **options))
     prepared = prepare_beside_spacy(files[0], config, options) if overlap and len(files) == 1 else None
     if prepared:
         per_file, context = [(files[0], prepared[0])], prepared[1]
