@@ -28,7 +28,8 @@ class _DefaultToLint(click.Group):
 
 
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"sowlint: error: {message}", err=True)
+    for line in str(message).splitlines() or [""]:  # a rule file with three mistakes names all three
+        click.echo(f"sowlint: error: {line}", err=True)
     sys.exit(code)
 
 
@@ -126,13 +127,14 @@ def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, se
 @click.option("--timeline", is_flag=True, help="Also show the schedule sowlint extracted.")
 @click.option("--obligations", is_flag=True, help="Also show who must do what, by when, and where it is stated.")
 @click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None,
-              help="How to read 03/04/2027 (default: the document's own dates decide).")
-def outline_cmd(path, fmt, timeline, obligations, date_order) -> None:
+              help="How to read 03/04/2027 (default: the config, else the document's own dates decide).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+def outline_cmd(path, fmt, timeline, obligations, date_order, config) -> None:
     """Show the section tree sowlint read: numbers, roles, block counts, pages."""
     from .commands.outline import render_outline
 
     try:
-        click.echo(render_outline(path, fmt, timeline, obligations, date_order), nl=False)
+        click.echo(render_outline(path, fmt, timeline, obligations, date_order, config), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 
@@ -159,12 +161,13 @@ def brief_cmd(path, notes, fmt, output, config, date_order) -> None:
 
 @main.command("extract")
 @click.argument("path", type=click.Path())
-def extract_cmd(path) -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file (its read limits).")
+def extract_cmd(path, config) -> None:
     """Print the numbered text rendition that finding lines and columns refer to."""
-    from .readers import read_document
+    from .commands.outline import read_with_settings
 
     try:
-        doc = read_document(path)
+        doc, _settings = read_with_settings(path, config)
     except SowlintError as exc:
         _fail(str(exc))
     for n, line in enumerate(doc.text.split("\n"), 1):
@@ -174,12 +177,13 @@ def extract_cmd(path) -> None:
 @main.command("rules")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-def rules_cmd(rule_dirs, fmt) -> None:
-    """List the rules: id, category, severity, message."""
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file (its packs are listed).")
+def rules_cmd(rule_dirs, fmt, config) -> None:
+    """List the rules a lint here would run: id, category, severity, message."""
     from .commands.explain import list_rules
 
     try:
-        click.echo(list_rules(list(rule_dirs), fmt), nl=False)
+        click.echo(list_rules(list(rule_dirs), fmt, config), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 
@@ -187,12 +191,13 @@ def rules_cmd(rule_dirs, fmt) -> None:
 @main.command("explain")
 @click.argument("rule_id")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
-def explain_cmd(rule_id, rule_dirs) -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file (its packs count).")
+def explain_cmd(rule_id, rule_dirs, config) -> None:
     """Explain one rule: what it checks, why, the question to ask, the clause to add, its examples."""
     from .commands.explain import explain_rule
 
     try:
-        click.echo(explain_rule(rule_id, list(rule_dirs)), nl=False)
+        click.echo(explain_rule(rule_id, list(rule_dirs), config), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 

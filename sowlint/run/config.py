@@ -99,14 +99,11 @@ def load_config(path: Path | None) -> Settings:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: config must be a mapping")
     data = {str(k).replace("-", "_"): v for k, v in data.items()}
+    lines = {(str(k[0]).replace("-", "_"), *k[1:]) if k else k: v for k, v in lines.items()}
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        key = ".".join(str(p) for p in err["loc"])
-        line = lines.get(tuple(err["loc"][:1]), 1)
-        what = f"unknown key '{key}'" if err["type"] == "extra_forbidden" else f"{key}: {err['msg']}"
-        raise ConfigError(f"{path}:{line}: {what}") from None
+        raise ConfigError("\n".join(_explain(exc, path, lines))) from None
     base = path.parent
     # Paths in a config file are relative to that file, wherever sowlint runs from.
     fix = lambda p: str((base / p).resolve()) if p and not Path(p).is_absolute() else p  # noqa: E731
@@ -114,6 +111,24 @@ def load_config(path: Path | None) -> Settings:
         "rules": [fix(p) for p in settings.rules], "notes": [fix(p) for p in settings.notes],
         "baseline": fix(settings.baseline), "waivers": fix(settings.waivers), "source": str(path),
     })
+
+
+def _explain(exc: ValidationError, path: Path, lines: dict) -> list[str]:
+    """Every mistake in the file, in line order, a misspelt key with the nearest valid one."""
+    from difflib import get_close_matches
+
+    valid = [k.replace("_", "-") for k in Settings.model_fields if k != "source"]
+    out = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"])
+        line = lines.get(tuple(err["loc"][:1]), 1)
+        if err["type"] == "extra_forbidden":
+            near = get_close_matches(key.replace("_", "-"), valid, n=1, cutoff=0.75)
+            what = f"unknown key '{key}'" + (f"; did you mean '{near[0]}'?" if near else "")
+        else:
+            what = f"{key}: {err['msg']}"
+        out.append((line, f"{path}:{line}: {what}"))
+    return [message for _line, message in sorted(out, key=lambda item: item[0])]
 
 
 def check_references(refs: list[str], rules, option: str) -> None:

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..findings.report import Report
 from .discover import discover, excludes_for
-from .rules import rules_for, settings_for
+from .rules import known_rule_ids, rules_for, settings_for
 from .single import lint_file, prepare_beside_spacy
 
 
@@ -65,5 +65,6 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
         report.settings = Settings(**{k: v for k, v in options.items() if v})
     from .suppress import apply_suppressions
 
-    apply_suppressions(report, report.settings)
+    known = known_rule_ids(report.settings) if report.settings.waivers else None
+    apply_suppressions(report, report.settings, known_rules=known)
     return report
