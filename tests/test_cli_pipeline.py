@@ -104,11 +104,11 @@ def test_force_exclude_lets_pre_commit_pass_a_readme(repo):
     assert sowlint("README.md", "--format", "concise").exit_code == 1  # named without the flag: linted
 
 
-def test_the_pre_commit_hook_passes_force_exclude():
+def test_the_pre_commit_hook_passes_force_exclude_where_args_cannot_drop_it():
     import yaml
 
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
-    assert "--force-exclude" in hook["args"]
+    assert hook["entry"].split() == ["sowlint", "--force-exclude"] and "args" not in hook
 
 
 # -- stdin ------------------------------------------------------------------------------------------
