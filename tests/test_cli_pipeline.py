@@ -212,3 +212,15 @@ def test_statistics_counts_findings_per_rule(sow):
     assert counts["soft-promise-side-promise"] == sum(f["rule"] == "soft-promise-side-promise" for f in findings) >= 2
     assert [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)
     assert result.exit_code == 1  # the gate still decides the exit code
+
+
+def test_named_files_are_discovered_without_pydantic_or_pathspec(sow):
+    """A one-document run forks its helper before importing pydantic; discovery must not import it first."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from sowlint.run.discover import discover, excludes_for; "
+            f"print(discover([{str(sow)!r}], excludes_for([{str(sow)!r}])), "
+            "'pydantic' in sys.modules, 'pathspec' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split()[-2:] == ["False", "False"]

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..errors import ConfigError
 from ..findings.finding import CATEGORIES, SEVERITIES
 
-CONFIG_NAMES = (".sowlint.yaml", ".sowlint.yml", "pyproject.toml")
+from .configfile import CONFIG_NAMES, find_config  # noqa: F401 - re-exported: where settings come from
 
 
 class Settings(BaseModel):
@@ -59,24 +59,6 @@ class Settings(BaseModel):
             err = exc.errors()[0]
             key = ".".join(str(p) for p in err["loc"])
             raise ConfigError(f"option {key}: {err['msg']}") from None
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest `.sowlint.yaml` or `pyproject.toml` with a [tool.sowlint] table, upwards from start."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
-    return None
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        return "[tool.sowlint]" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
 
 
 @lru_cache(maxsize=64)

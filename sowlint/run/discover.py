@@ -5,10 +5,9 @@ from __future__ import annotations
 import glob
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
-
-import pathspec
 
 from ..errors import ReadError
 from ..readers import SUPPORTED
@@ -47,9 +46,13 @@ class Excludes:
     skipped: list[Path] = field(default_factory=list)  # filled by discover(), for the info line
 
     def __post_init__(self) -> None:
-        chosen = DEFAULT_EXCLUDES if self.patterns is None else tuple(self.patterns)
-        self.spec = pathspec.GitIgnoreSpec.from_lines([*chosen, *self.extend])
         self.root = Path(self.root).resolve()
+
+    @cached_property
+    def spec(self):
+        """Compiled on first use: pathspec costs ~50 ms to import, and a run of named files never needs it."""
+        chosen = DEFAULT_EXCLUDES if self.patterns is None else tuple(self.patterns)
+        return _spec([*chosen, *self.extend])
 
     def excludes(self, path: Path, is_dir: bool = False) -> bool:
         rel = _relative(path, self.root)
@@ -123,6 +126,12 @@ def _walk(top: Path, excludes: Excludes) -> list[Path]:
     return sorted(found)
 
 
+def _spec(lines: list[str]):
+    import pathspec  # gitignore semantics (negation, anchoring, "dir/") as git, black and ruff read them
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 def _relative(path: Path, base: Path) -> str:
     try:
         return path.resolve().relative_to(base).as_posix()
@@ -137,16 +146,16 @@ def _repo_root(start: Path) -> Path | None:
     return None
 
 
-def _gitignore_in(folder: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+def _gitignore_in(folder: Path) -> list[tuple[Path, object]]:
     path = folder / ".gitignore"
     try:
         text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
     except OSError:
         text = ""
-    return [(folder.resolve(), pathspec.GitIgnoreSpec.from_lines(text.splitlines()))] if text else []
+    return [(folder.resolve(), _spec(text.splitlines()))] if text else []
 
 
-def _gitignores_above(top: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+def _gitignores_above(top: Path) -> list[tuple[Path, object]]:
     """The .gitignore files between the repository's root and ``top`` (exclusive), outermost first."""
     top = top.resolve()
     root = _repo_root(top)
@@ -156,7 +165,7 @@ def _gitignores_above(top: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
     return [spec for folder in chain if folder != top for spec in _gitignore_in(folder)]
 
 
-def _ignored(path: Path, specs: list[tuple[Path, pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:
+def _ignored(path: Path, specs: list[tuple[Path, object]], is_dir: bool) -> bool:
     resolved = path.resolve()
     for base, spec in specs:
         try:
@@ -184,10 +193,19 @@ def excludes_for(paths: Iterable[str | os.PathLike], config: str | None = None, 
     Patterns from a config file are anchored at that file's folder, as ruff anchors them; patterns
     from the command line at the working directory.
     """
-    from .rules import settings_for
-
     paths = [str(p) for p in paths]
     first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    if options.get("force_exclude") is None and all(p == "-" or Path(p).is_file() for p in paths):
+        # Named files only, so the excludes matter only if the config forces them.  Decided without
+        # pydantic (~0.1 s to import): a one-document run forks its helper before importing it.
+        from .configfile import find_config
+
+        found = Path(config) if config else find_config(first)
+        text = found.read_text(encoding="utf-8", errors="replace") if found and found.is_file() else ""
+        if "force" not in text:
+            return Excludes()
+    from .rules import settings_for
+
     settings = settings_for(first, config, **{k: v for k, v in options.items() if k in _DISCOVERY_KEYS})
     from_cli = any(options.get(k) for k in ("exclude", "extend_exclude"))
     root = Path(settings.source).parent if settings.source and not from_cli else Path.cwd()
