@@ -28,7 +28,8 @@ class _DefaultToLint(click.Group):
 
 
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"sowlint: error: {message}", err=True)
+    for line in str(message).splitlines() or [""]:  # a rule file with three mistakes names all three
+        click.echo(f"sowlint: error: {line}", err=True)
     sys.exit(code)
 
 
@@ -90,21 +91,31 @@ def main() -> None:
 @click.option("--waivers", type=click.Path(), help="YAML file of accepted findings (reason, owner, expiry).")
 @click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None, help="How to read 03/04/2027.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Documents in parallel.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no info lines.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--exclude", multiple=True, help="Gitignore-style patterns to skip, replacing the defaults (.git, .venv, node_modules, ...).")
+@click.option("--extend-exclude", multiple=True, help="Patterns to skip, in addition to the defaults.")
+@click.option("--force-exclude", is_flag=True, default=None,
+              help="Apply the excludes to files named on the command line too (for pre-commit).")
+@click.option("--stdin-filename", help="With '-': the name (and so the type) of the document on stdin.")
 def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, severity, fail_on, exit_zero,
-             color, config, notes, baseline, waivers, date_order, jobs, quiet) -> None:
-    """Lint documents (.docx, .pdf, .md, .txt) or folders of them."""
+             color, config, notes, baseline, waivers, date_order, jobs, quiet, statistics, exclude,
+             extend_exclude, force_exclude, stdin_filename) -> None:
+    """Lint documents (.docx, .pdf, .md, .txt), folders of them, or '-' for standard input."""
     from .commands.lint import run_lint
 
     overrides = dict(select=_split(select), ignore=_split(ignore), rules=list(rule_dirs),
                      severity=_parse_severity(severity), fail_on=fail_on, notes=list(notes),
-                     baseline=baseline, waivers=waivers, date_order=date_order)
+                     baseline=baseline, waivers=waivers, date_order=date_order,
+                     exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude),
+                     force_exclude=force_exclude)
     if no_default_rules:
         overrides["default_rules"] = False
     colour = False if output else _use_colour(color, sys.stdout)  # a report file never gets ANSI codes
     try:
         code = run_lint(paths, fmt=fmt, output=output, config=config, jobs=jobs, exit_zero=exit_zero,
-                        colour=colour, progress=not quiet, **overrides)
+                        colour=colour, progress=not quiet, statistics=statistics, stdin_filename=stdin_filename,
+                        **overrides)
     except SowlintError as exc:
         _fail(str(exc))
     sys.exit(code)
@@ -116,13 +127,14 @@ def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, se
 @click.option("--timeline", is_flag=True, help="Also show the schedule sowlint extracted.")
 @click.option("--obligations", is_flag=True, help="Also show who must do what, by when, and where it is stated.")
 @click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None,
-              help="How to read 03/04/2027 (default: the document's own dates decide).")
-def outline_cmd(path, fmt, timeline, obligations, date_order) -> None:
+              help="How to read 03/04/2027 (default: the config, else the document's own dates decide).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+def outline_cmd(path, fmt, timeline, obligations, date_order, config) -> None:
     """Show the section tree sowlint read: numbers, roles, block counts, pages."""
     from .commands.outline import render_outline
 
     try:
-        click.echo(render_outline(path, fmt, timeline, obligations, date_order), nl=False)
+        click.echo(render_outline(path, fmt, timeline, obligations, date_order, config), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 
@@ -149,12 +161,13 @@ def brief_cmd(path, notes, fmt, output, config, date_order) -> None:
 
 @main.command("extract")
 @click.argument("path", type=click.Path())
-def extract_cmd(path) -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file (its read limits).")
+def extract_cmd(path, config) -> None:
     """Print the numbered text rendition that finding lines and columns refer to."""
-    from .readers import read_document
+    from .commands.outline import read_with_settings
 
     try:
-        doc = read_document(path)
+        doc, _settings = read_with_settings(path, config)
     except SowlintError as exc:
         _fail(str(exc))
     for n, line in enumerate(doc.text.split("\n"), 1):
@@ -164,12 +177,13 @@ def extract_cmd(path) -> None:
 @main.command("rules")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-def rules_cmd(rule_dirs, fmt) -> None:
-    """List the rules: id, category, severity, message."""
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file (its packs are listed).")
+def rules_cmd(rule_dirs, fmt, config) -> None:
+    """List the rules a lint here would run: id, category, severity, message."""
     from .commands.explain import list_rules
 
     try:
-        click.echo(list_rules(list(rule_dirs), fmt), nl=False)
+        click.echo(list_rules(list(rule_dirs), fmt, config), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 
@@ -177,12 +191,13 @@ def rules_cmd(rule_dirs, fmt) -> None:
 @main.command("explain")
 @click.argument("rule_id")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")
-def explain_cmd(rule_id, rule_dirs) -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file (its packs count).")
+def explain_cmd(rule_id, rule_dirs, config) -> None:
     """Explain one rule: what it checks, why, the question to ask, the clause to add, its examples."""
     from .commands.explain import explain_rule
 
     try:
-        click.echo(explain_rule(rule_id, list(rule_dirs)), nl=False)
+        click.echo(explain_rule(rule_id, list(rule_dirs), config), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 

@@ -13,3 +13,7 @@ class ReadError(SowlintError):
 
 class ConfigError(SowlintError):
     """A config file, command-line option or rule pack is invalid."""
+
+
+class OutputError(SowlintError):
+    """A report cannot be written where it was asked for (a folder in the way, or one of the inputs)."""

@@ -32,6 +32,8 @@ def test_try_repo_runs_the_hook_and_fails_on_a_risky_proposal(tmp_path):
     work = tmp_path / "proposals"
     work.mkdir()
     shutil.copy(ROOT / "corpora" / "src" / "website-build-fernleaf.md", work / "risky.md")
+    (work / "README.md").write_text("# Proposals\n\nDrafts for Fernleaf live here.\n", encoding="utf-8")
+    (work / "risky.notes.md").write_text("Told them hosting is on us.\n", encoding="utf-8")
     git = ["git", "-C", str(work), "-c", "user.email=ci@example.invalid", "-c", "user.name=ci"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "."], check=True)
@@ -42,4 +44,8 @@ def test_try_repo_runs_the_hook_and_fails_on_a_risky_proposal(tmp_path):
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out[-2000:]
     assert "no-exclusions" in out and "risky.md" in out
+    # pre-commit names every file; --force-exclude (the hook's args) leaves the README and notes alone
+    linted = {line.split(":")[0] for line in out.splitlines() if ": error " in line or ": warning " in line}
+    assert linted == {"risky.md"}, out[-2000:]
+    assert not any("README.md" in line for line in out.splitlines() if not line.startswith("sowlint: info:"))
     assert "Traceback" not in out

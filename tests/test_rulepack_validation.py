@@ -1,4 +1,4 @@
-"""Malformed rule files are refused with one line naming the file, the line and the key."""
+"""Malformed rule files are refused with one line per mistake, each naming the file, the line and the key."""
 
 from __future__ import annotations
 
@@ -28,8 +28,7 @@ def refusal(path: Path) -> str:
     with pytest.raises(ConfigError) as info:
         load_rule(path)
     message = str(info.value)
-    assert "\n" not in message, "a refusal is one line"
-    assert message.startswith(f"{path}:"), message
+    assert all(line.startswith(f"{path}:") for line in message.splitlines()), message
     return message
 
 
@@ -48,9 +47,25 @@ def test_unknown_kind_option_names_file_line_and_key(tmp_path):
     assert refusal(path) == f"{path}:{line_of(path, 'paterns:')}: unknown option 'paterns' for kind 'phrase'"
 
 
-def test_misspelt_common_key_is_refused(tmp_path):
+def test_misspelt_common_key_is_refused_with_the_nearest_valid_key(tmp_path):
     path = write_rule(tmp_path, "r", "phrase", PHRASES, descripton="typo")
-    assert refusal(path) == f"{path}:{line_of(path, 'descripton:')}: unknown option 'descripton' for kind 'phrase'"
+    # one mistake, one line: not also "missing required key 'description'"
+    assert refusal(path) == (f"{path}:{line_of(path, 'descripton:')}: unknown option 'descripton' for kind "
+                             f"'phrase'; did you mean 'description'?")
+
+
+def test_a_misspelt_required_option_is_named_where_it_is(tmp_path):
+    path = write_rule(tmp_path, "r", "token-pattern", {"paterns": [[{"LOWER": "asap"}]]})
+    assert refusal(path) == (f"{path}:{line_of(path, 'paterns:')}: unknown option 'paterns' for kind "
+                             f"'token-pattern'; did you mean 'patterns'?")
+
+
+def test_every_mistake_in_a_file_is_reported_at_once_in_line_order(tmp_path):
+    path = write_rule(tmp_path, "r", "phrase", PHRASES, severity="fatal", categry="x")
+    lines = refusal(path).splitlines()
+    assert [int(line.split(":")[1]) for line in lines] == sorted(int(line.split(":")[1]) for line in lines)
+    assert any("severity:" in line for line in lines)
+    assert any("unknown option 'categry' for kind 'phrase'; did you mean 'category'?" in line for line in lines)
 
 
 def test_unknown_kind(tmp_path):
@@ -124,7 +139,7 @@ def test_empty_token_pattern_list(tmp_path):
 def test_missing_examples(tmp_path):
     path = write_rule(tmp_path, "r", "phrase", PHRASES)
     path.write_text(path.read_text(encoding="utf-8").split("examples:")[0], encoding="utf-8")
-    assert refusal(path) == f"{path}:1: missing required key 'examples'"
+    assert f"{path}:1: missing required key 'examples'" in refusal(path).splitlines()
 
 
 @pytest.mark.parametrize("which", ["fail", "pass"])

@@ -43,7 +43,8 @@ def test_baseline_accepts_old_findings_and_fails_on_new_ones(cli, project):
     assert made.exit_code == 0
     assert made.stdout.strip() == f"wrote 1 finding fingerprint(s) to {baseline}"
     stored = json.loads(baseline.read_text(encoding="utf-8"))
-    assert stored["version"] == 1 and list(stored["findings"].values())[0]["rule"] == "unlimited"
+    assert stored["version"] == 2 and list(stored["findings"].values())[0]["rule"] == "unlimited"
+    assert list(stored["findings"].values())[0]["path"] == "sow.md"  # relative to the baseline file
 
     assert cli("lint", doc).exit_code == 1  # without the baseline the finding fails the run
     result, data = run_json(cli, doc, "--baseline", baseline)
@@ -145,13 +146,13 @@ def test_expired_and_unused_waivers_are_notices(cli, project):
     doc.write_text(OLD, encoding="utf-8")
     waivers = _waivers(project, "waivers:\n"
                                 "  - {rule: unlimited, reason: old deal, owner: jane, expires: 2000-01-01}\n"
-                                "  - {rule: nosuch-rule, reason: typo, owner: bob}\n")
+                                "  - {rule: unlimited, path: other.md, reason: elsewhere, owner: bob}\n")
     result, data = run_json(cli, doc, "--waivers", waivers)
     assert result.exit_code == 1  # the expired waiver no longer suppresses
     assert data["documents"][0]["findings"][0]["rule"] == "unlimited"
     assert data["notices"] == [
         "expired waiver for 'unlimited' (owner jane): expired on 2000-01-01",
-        "unused waiver for 'nosuch-rule' (owner bob): it matches no finding",
+        "unused waiver for 'unlimited' on other.md (owner bob): it matches no finding",
     ]
     text = cli("lint", doc, "--waivers", waivers).stdout
     assert "notice: expired waiver for 'unlimited' (owner jane): expired on 2000-01-01" in text
@@ -200,3 +201,51 @@ def test_api_raises_for_bad_waivers(project):
     doc.write_text(OLD, encoding="utf-8")
     with pytest.raises(ConfigError, match="waiver 1: owner: Field required"):
         api_lint(doc, waivers=str(_waivers(project, "- {rule: unlimited, reason: r}\n")))
+
+
+def test_a_waiver_for_a_rule_that_does_not_exist_is_an_error(cli, project):
+    doc = project / "sow.md"
+    doc.write_text(OLD, encoding="utf-8")
+    waivers = _waivers(project, "waivers:\n"
+                                "  - {rule: unlimited, reason: agreed, owner: jane}\n"
+                                "  - {rule: unlimted, reason: typo, owner: bob}\n")
+    result = cli("lint", doc, "--waivers", waivers)
+    assert result.exit_code == 2
+    assert result.stderr == f"sowlint: error: {waivers}:3: waiver 2: no rule 'unlimted'; did you mean 'unlimited'?\n"
+
+
+def test_a_waiver_for_a_rule_left_out_by_select_is_not_an_error(cli, project, write):
+    write_rule(project / "pack", "other", "phrase", {"phrases": ["as needed"]})
+    doc = project / "sow.md"
+    doc.write_text(OLD, encoding="utf-8")
+    waivers = _waivers(project, "waivers:\n  - {rule: other, reason: agreed, owner: jane}\n")
+    assert cli("lint", doc, "--waivers", waivers, "--select", "unlimited").exit_code == 1
+
+
+def test_a_baseline_holds_findings_per_document(cli, project):
+    """Made from one SOW, it does not hide the same wording in another (it used to hide 20)."""
+    first, second = project / "first.md", project / "drafts" / "second.md"
+    second.parent.mkdir()
+    first.write_text(OLD, encoding="utf-8")
+    second.write_text(OLD, encoding="utf-8")
+    baseline = project / "baselines" / "b.json"
+    baseline.parent.mkdir()
+    assert cli("baseline", first, "-o", baseline).exit_code == 0
+    assert [e["path"] for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"].values()] == ["../first.md"]
+    result, data = run_json(cli, first, second, "--baseline", baseline)
+    assert result.exit_code == 1
+    assert [len(d["findings"]) for d in data["documents"]] == [0, 1]
+    assert [len(d.get("suppressed", [])) for d in data["documents"]] == [1, 0]
+
+
+def test_a_version_1_baseline_still_works_with_a_notice(cli, project):
+    doc = project / "sow.md"
+    doc.write_text(OLD, encoding="utf-8")
+    cli("baseline", doc, "-o", project / "b.json")
+    v2 = json.loads((project / "b.json").read_text(encoding="utf-8"))
+    v1 = {"version": 1, "tool": "sowlint",
+          "findings": {e["fingerprint"]: {"rule": e["rule"]} for e in v2["findings"].values()}}
+    (project / "b.json").write_text(json.dumps(v1), encoding="utf-8")
+    result, data = run_json(cli, doc, "--baseline", project / "b.json")
+    assert result.exit_code == 0 and data["documents"][0]["findings"] == []
+    assert "is version 1" in data["notices"][0]

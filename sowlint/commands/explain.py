@@ -9,23 +9,32 @@ from ..errors import ConfigError
 from ..resources import default_pack_dir
 
 
-def _rules(extra: list[str]):
+def _rules(extra: list[str], config: str | None = None):
+    """The packs a lint run here would load: the config's (found from the working folder, or
+    --config), then --rules; the default pack unless the config turns it off."""
+    from pathlib import Path
+
     from ..engine.rulepack import load_packs
+    from ..run.rules import settings_for
 
-    return load_packs([str(default_pack_dir()), *extra])
+    settings = settings_for(Path.cwd(), config, rules=list(extra))
+    packs = ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
+    if not packs:
+        raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
+    return load_packs(packs)
 
 
-def _listed(extra: list[str]) -> list:
+def _listed(extra: list[str], config: str | None = None) -> list:
     """The packs' rules, then the rules of the --notes check (kind "notes")."""
     from types import SimpleNamespace
 
     from ..notes.rules import NOTE_RULES
 
-    return list(_rules(extra)) + [SimpleNamespace(**vars(r), kind="notes") for r in NOTE_RULES]
+    return list(_rules(extra, config)) + [SimpleNamespace(**vars(r), kind="notes") for r in NOTE_RULES]
 
 
-def list_rules(extra: list[str], fmt: str = "text") -> str:
-    rules = _listed(extra)
+def list_rules(extra: list[str], fmt: str = "text", config: str | None = None) -> str:
+    rules = _listed(extra, config)
     if fmt == "json":
         return json.dumps([{"id": r.id, "kind": r.kind, "category": r.category, "severity": r.severity,
                             "message": r.message, "tags": list(r.tags)} for r in rules], indent=2) + "\n"
@@ -42,8 +51,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def explain_rule(rule_id: str, extra: list[str]) -> str:
-    rules = {r.id: r for r in _listed(extra)}
+def explain_rule(rule_id: str, extra: list[str], config: str | None = None) -> str:
+    rules = {r.id: r for r in _listed(extra, config)}
     if rule_id not in rules:
         close = [i for i in rules if rule_id in i or i in rule_id][:5]
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,45 +25,108 @@ def _progress(total: int, enabled: bool):
 
 
 def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: int, exit_zero: bool,
-             colour: bool, progress: bool, **overrides) -> int:
-    from ..run.discover import discover
-    from ..run.lint import lint
+             colour: bool, progress: bool, statistics: bool = False, stdin_filename: str | None = None,
+             **overrides) -> int:
+    from ..run.discover import discover, excludes_for
 
-    files = discover(paths)  # once: lint() gets the file list, not the folders again
-    total = len(files)
-    bar = _progress(total, progress)
-    tick = None
-    if bar:
-        task = bar.add_task("lint", total=total)
-        tick = lambda _result: bar.advance(task)  # noqa: E731
-        bar.start()
+    paths = list(paths)
+    excludes = excludes_for(paths, config, **overrides)
+    files = discover(paths, excludes)  # once: lint() gets the file list, not the folders again
+    if excludes.skipped:
+        _say_skipped(excludes.skipped, progress)
+    if output:
+        from .output import check_output
+
+        check_output(output, [*files, *overrides.get("notes", [])], folder=_is_folder_output(fmt, output))
+    stdin = None
+    if any(str(f) == "-" for f in files):
+        stdin, config = _stdin(files, config, stdin_filename, overrides)
+        files = [stdin[1] if str(f) == "-" else f for f in files]
     try:
-        report = lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, overlap=True,
-                      **overrides)
+        report = _lint(files, config, jobs, fmt, progress, overrides)
     finally:
-        if bar:
-            bar.stop()
+        if stdin:
+            from .stdin import remove
+
+            remove(stdin[0])
+    if stdin:
+        _rename(report, stdin[1], stdin_filename or "-")
     for doc in report.documents:
         if doc.error:
             click.echo(f"sowlint: error: {doc.error}", err=True)
-    _emit(report, fmt, output, colour)
+    _emit(report, "statistics" if statistics else fmt, output, colour)
     return exit_code(report, report.settings.fail_on, exit_zero)
 
 
+def _lint(files, config, jobs, fmt, progress, overrides) -> Report:
+    from ..run.lint import lint
+
+    bar = _progress(len(files), progress)
+    tick = None
+    if bar:
+        task = bar.add_task("lint", total=len(files))
+        tick = lambda _result: bar.advance(task)  # noqa: E731
+        bar.start()
+    try:
+        return lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, overlap=True,
+                    **overrides)
+    finally:
+        if bar:
+            bar.stop()
+
+
+def _say_skipped(skipped: list[Path], enabled: bool) -> None:
+    """One info line on stderr: what discovery left out, so a README skipped is never a surprise."""
+    if not enabled:
+        return
+    names = ", ".join(str(p) for p in skipped[:3]) + (f" and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+    click.echo(f"sowlint: info: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} that are not SOWs "
+               f"or are excluded ({names}); name a file to lint it anyway", err=True)
+
+
+def _stdin(files, config, name, overrides):
+    """Save stdin to a temporary file; its settings come from the config nearest to --stdin-filename."""
+    from ..run.rules import settings_for
+    from .stdin import save_stdin
+
+    if sum(1 for f in files if str(f) == "-") > 1:
+        from ..errors import ConfigError
+
+        raise ConfigError("'-' (standard input) can be given once")
+    settings = settings_for(Path(name or "stdin.md").absolute(), config, **overrides)
+    saved = save_stdin(name, settings.max_file_mb * 2**20)
+    return saved, config or settings.source  # the temporary folder has no config of its own
+
+
+def _rename(report: Report, temp: Path, shown: str) -> None:
+    for doc in report.documents:
+        if doc.path == str(temp):
+            doc.path = shown
+            if doc.error:
+                doc.error = doc.error.replace(str(temp), shown)
+
+
+def _is_folder_output(fmt: str, output: str) -> bool:
+    return fmt == "html" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+
 def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
-    import os
+    from .output import write_text
 
-    from ..reporters import get_reporter
+    if fmt == "statistics":
+        from ..reporters import statistics as reporter
+    else:
+        from ..reporters import get_reporter
 
-    reporter = get_reporter(fmt)
-    if fmt == "html" and output and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
+        reporter = get_reporter(fmt)
+    if output and _is_folder_output(fmt, output):
         # A folder: one page per document plus index.html linking them.
         pages = reporter.write_pages(report, Path(output), cwd=os.getcwd())
         click.echo(f"wrote {len(pages)} page(s) to {output}", err=True)
         return
     text = reporter.render(report, color=colour, cwd=os.getcwd())  # each reporter takes what it uses
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text(Path(output), text)
     else:
         click.echo(text, nl=False, color=colour or None)  # colour=True keeps ANSI even when piped
 
@@ -74,4 +138,3 @@ def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:
         return 0
     threshold = SEVERITY_RANK[fail_on]
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings) else 0
-

@@ -29,9 +29,21 @@ def outline_data(doc: Document) -> dict:
     }
 
 
+def read_with_settings(path: str, config: str | None = None, **overrides):
+    """(document, settings): read under the config a lint of ``path`` would use (its size limits)."""
+    from pathlib import Path
+
+    from ..run.rules import settings_for
+    from ..run.single import read_limits
+
+    settings = settings_for(Path(path), config, **overrides)
+    return read_document(path, read_limits(settings)), settings
+
+
 def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligations: bool = False,
-                   date_order: str | None = None) -> str:
-    doc = read_document(path)
+                   date_order: str | None = None, config: str | None = None) -> str:
+    doc, settings = read_with_settings(path, config, date_order=date_order)
+    date_order = settings.date_order
     data = outline_data(doc)
     if timeline:
         from ..timeline.model import build_timeline

@@ -45,8 +45,7 @@ def render(report: Report, color: bool = False, **_options) -> str:
     out: list[str] = []
     for doc in report.documents:
         if doc.error:
-            out.append(f"{safe_text(doc.path)}: {_style('error', color, fg='red', bold=True)} {safe_text(doc.error)}")
-            continue
+            continue  # said once, on stderr, where the command reports unreadable files; counted below
         if not doc.findings and not doc.warnings:
             continue
         out.append(_style(safe_text(doc.path), color, bold=True))

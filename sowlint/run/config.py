@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..errors import ConfigError
 from ..findings.finding import CATEGORIES, SEVERITIES
 
-CONFIG_NAMES = (".sowlint.yaml", ".sowlint.yml", "pyproject.toml")
+from .configfile import CONFIG_NAMES, find_config  # noqa: F401 - re-exported: where settings come from
 
 
 class Settings(BaseModel):
@@ -34,6 +34,11 @@ class Settings(BaseModel):
     waivers: Optional[str] = None
     max_file_mb: int = 64
     max_pages: int = 1000
+    # Discovery (ruff's names): `exclude` replaces the default excludes, `extend_exclude` adds to them.
+    exclude: Optional[list[str]] = None
+    extend_exclude: list[str] = []
+    force_exclude: bool = False  # apply the excludes to files named on the command line too
+    respect_gitignore: bool = True
     source: Optional[str] = None  # the config file these settings came from
 
     def merged(self, **overrides) -> "Settings":
@@ -44,7 +49,7 @@ class Settings(BaseModel):
                 continue
             if key == "severity":
                 data["severity"] = {**data["severity"], **value}
-            elif key in ("rules", "notes") and isinstance(value, (list, tuple)):
+            elif key in ("rules", "notes", "extend_exclude") and isinstance(value, (list, tuple)):
                 data[key] = list(data[key]) + list(value)
             else:
                 data[key] = list(value) if isinstance(value, tuple) else value
@@ -54,24 +59,6 @@ class Settings(BaseModel):
             err = exc.errors()[0]
             key = ".".join(str(p) for p in err["loc"])
             raise ConfigError(f"option {key}: {err['msg']}") from None
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest `.sowlint.yaml` or `pyproject.toml` with a [tool.sowlint] table, upwards from start."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
-    return None
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        return "[tool.sowlint]" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
 
 
 @lru_cache(maxsize=64)
@@ -94,14 +81,11 @@ def load_config(path: Path | None) -> Settings:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: config must be a mapping")
     data = {str(k).replace("-", "_"): v for k, v in data.items()}
+    lines = {(str(k[0]).replace("-", "_"), *k[1:]) if k else k: v for k, v in lines.items()}
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        key = ".".join(str(p) for p in err["loc"])
-        line = lines.get(tuple(err["loc"][:1]), 1)
-        what = f"unknown key '{key}'" if err["type"] == "extra_forbidden" else f"{key}: {err['msg']}"
-        raise ConfigError(f"{path}:{line}: {what}") from None
+        raise ConfigError("\n".join(_explain(exc, path, lines))) from None
     base = path.parent
     # Paths in a config file are relative to that file, wherever sowlint runs from.
     fix = lambda p: str((base / p).resolve()) if p and not Path(p).is_absolute() else p  # noqa: E731
@@ -109,6 +93,24 @@ def load_config(path: Path | None) -> Settings:
         "rules": [fix(p) for p in settings.rules], "notes": [fix(p) for p in settings.notes],
         "baseline": fix(settings.baseline), "waivers": fix(settings.waivers), "source": str(path),
     })
+
+
+def _explain(exc: ValidationError, path: Path, lines: dict) -> list[str]:
+    """Every mistake in the file, in line order, a misspelt key with the nearest valid one."""
+    from difflib import get_close_matches
+
+    valid = [k.replace("_", "-") for k in Settings.model_fields if k != "source"]
+    out = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"])
+        line = lines.get(tuple(err["loc"][:1]), 1)
+        if err["type"] == "extra_forbidden":
+            near = get_close_matches(key.replace("_", "-"), valid, n=1, cutoff=0.75)
+            what = f"unknown key '{key}'" + (f"; did you mean '{near[0]}'?" if near else "")
+        else:
+            what = f"{key}: {err['msg']}"
+        out.append((line, f"{path}:{line}: {what}"))
+    return [message for _line, message in sorted(out, key=lambda item: item[0])]
 
 
 def check_references(refs: list[str], rules, option: str) -> None:

@@ -6,8 +6,8 @@ import os
 from typing import Iterable
 
 from ..findings.report import Report
-from .discover import discover
-from .rules import rules_for, settings_for
+from .discover import discover, excludes_for
+from .rules import known_rule_ids, rules_for, settings_for
 from .single import lint_file, prepare_beside_spacy
 
 
@@ -30,7 +30,8 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files = discover(paths)
+    paths = list(paths)
+    files = discover(paths, excludes_for(paths, config, **options))
     prepared = prepare_beside_spacy(files[0], config, options) if overlap and len(files) == 1 else None
     if prepared:
         per_file, context = [(files[0], prepared[0])], prepared[1]
@@ -64,5 +65,6 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
         report.settings = Settings(**{k: v for k, v in options.items() if v})
     from .suppress import apply_suppressions
 
-    apply_suppressions(report, report.settings)
+    known = known_rule_ids(report.settings) if report.settings.waivers else None
+    apply_suppressions(report, report.settings, known_rules=known)
     return report

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # config imports pydantic: a one-document run imports it in i
     from .config import Settings
 
 _RULES_CACHE: dict[tuple, list] = {}
+_ALL_IDS: dict[tuple, set[str]] = {}  # per tuple of packs: every rule id, selected or not
 
 
 def _rules_key(settings: Settings) -> tuple:
@@ -32,11 +33,23 @@ def rules_for(settings: Settings) -> list:
         if not packs:
             raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
         rules = load_packs(packs)
+        _ALL_IDS[packs] = {r.id for r in rules}
         check_references(settings.select, rules, "--select")
         check_references(settings.ignore, rules, "--ignore")
         apply_severity(rules, settings.severity)
         _RULES_CACHE[key] = [r for r in rules if is_selected(r, settings.select, settings.ignore)]
     return _RULES_CACHE[key]
+
+
+def known_rule_ids(settings: Settings) -> set[str]:
+    """Every rule id the settings' packs define (selected or not) and the --notes rules."""
+    from ..engine.rulepack import load_packs
+    from ..notes.rules import NOTE_RULES
+
+    packs = _rules_key(settings)[0]
+    if packs not in _ALL_IDS:
+        _ALL_IDS[packs] = {r.id for r in load_packs(packs)} if packs else set()
+    return _ALL_IDS[packs] | {r.id for r in NOTE_RULES}
 
 
 def remember_rules(settings: Settings, rules: list) -> None:

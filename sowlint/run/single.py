@@ -18,14 +18,18 @@ if TYPE_CHECKING:  # config imports pydantic: a one-document run imports it in i
     from .config import Settings
 
 
+def read_limits(settings: Settings) -> ReadLimits:
+    """The reader's size limits a config sets (max_file_mb, max_pages)."""
+    return ReadLimits(max_file_bytes=settings.max_file_mb * 1024 * 1024, max_pages=settings.max_pages)
+
+
 def _context(path: Path, settings: Settings):
     """The document read into a LintContext, or the ReadError that explains why it cannot be read."""
     from ..engine.context import LintContext
     from ..readers import read_document
 
-    limits = ReadLimits(max_file_bytes=settings.max_file_mb * 1024 * 1024, max_pages=settings.max_pages)
     try:
-        doc = read_document(path, limits)
+        doc = read_document(path, read_limits(settings))
     except ReadError as exc:
         return exc
     return LintContext(doc, {"timeline": {"date_order": settings.date_order}})

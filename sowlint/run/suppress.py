@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import json
+import os
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
 from ..errors import ConfigError
 from ..findings.report import Report, Suppressed
@@ -22,23 +23,44 @@ class Waiver(BaseModel):
     fingerprint: str | None = None
     path: str | None = None  # glob on the document path
     expires: dt.date | None = None
+    _line: int = PrivateAttr(1)  # where it is written, for errors
 
 
 def write_baseline(report: Report, target: Path) -> int:
+    """Version 2: each entry is a finding's fingerprint *in one document*, the path relative to the
+    baseline file, so a baseline made from one SOW never hides the same wording in another."""
     entries = {
-        f.fingerprint: {"rule": f.rule, "path": d.path, "message": f.message}
+        f"{_baseline_path(d.path, target)}::{f.fingerprint}":
+            {"path": _baseline_path(d.path, target), "fingerprint": f.fingerprint, "rule": f.rule,
+             "message": f.message}
         for d in report.documents for f in d.findings
     }
-    target.write_text(json.dumps({"version": 1, "tool": "sowlint", "findings": entries}, indent=2,
+    target.write_text(json.dumps({"version": BASELINE_VERSION, "tool": "sowlint", "findings": entries}, indent=2,
                                  sort_keys=True) + "\n", encoding="utf-8")
     return len(entries)
 
 
-def _read_baseline(path: Path) -> set[str]:
+BASELINE_VERSION = 2
+
+
+def _baseline_path(document: str, baseline: Path) -> str:
+    """The document's path relative to the baseline's folder, so the pair can move together."""
+    resolved = Path(document).resolve()
+    try:
+        return Path(os.path.relpath(resolved, baseline.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return resolved.as_posix()
+
+
+def _read_baseline(path: Path) -> tuple[set[str], bool]:
+    """(entry keys, keyed on path?): version 1 files hold bare fingerprints and match any document."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return set(data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        findings = data["findings"]
+        if not isinstance(findings, dict):
+            raise TypeError("findings")
+        return set(findings), data.get("version", 1) >= 2
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{path}: not a sowlint baseline ({exc.__class__.__name__})") from None
 
 
@@ -54,31 +76,45 @@ def _read_waivers(path: Path) -> list[Waiver]:
         raise ConfigError(f"{path}:1: expected a list of waivers (or a 'waivers:' key holding one)")
     out = []
     for i, item in enumerate(items):
+        line = lines.get(("waivers", i) if isinstance(data, dict) else (i,), 1)
         try:
-            out.append(Waiver.model_validate(item))
+            waiver = Waiver.model_validate(item)
         except ValidationError as exc:
             err = exc.errors()[0]
             key = ".".join(str(p) for p in err["loc"])
-            line = lines.get(("waivers", i) if isinstance(data, dict) else (i,), 1)
             raise ConfigError(f"{path}:{line}: waiver {i + 1}: {key}: {err['msg']}") from None
+        waiver._line = line
+        out.append(waiver)
     return out
 
 
-def apply_suppressions(report: Report, settings, today: dt.date | None = None) -> None:
-    """Move baselined and waived findings out of `findings` into `suppressed`; note stale waivers."""
+def apply_suppressions(report: Report, settings, today: dt.date | None = None,
+                       known_rules: set[str] | None = None) -> None:
+    """Move baselined and waived findings out of `findings` into `suppressed`; note stale waivers.
+
+    ``known_rules`` (every rule id of the packs, selected or not): a waiver naming none of them is a
+    typo that would silently waive nothing, so it is an error.
+    """
     today = today or dt.date.today()
-    baseline = _read_baseline(Path(settings.baseline)) if settings.baseline else set()
+    baseline_file = Path(settings.baseline) if settings.baseline else None
+    baseline, by_path = _read_baseline(baseline_file) if baseline_file else (set(), True)
     waivers = _read_waivers(Path(settings.waivers)) if settings.waivers else []
+    if known_rules is not None:
+        _check_waiver_rules(waivers, Path(settings.waivers) if settings.waivers else None, known_rules)
+    if baseline_file and not by_path:
+        report.notices.append(f"baseline {baseline_file} is version 1 (fingerprints without paths): it matches "
+                              f"the same finding in any document; run `sowlint baseline` again to key it on paths")
     used: set[int] = set()
     for doc in report.documents:
         kept = []
+        prefix = f"{_baseline_path(doc.path, baseline_file)}::" if baseline_file and by_path else ""
         for f in doc.findings:
             waiver_index = _matching_waiver(waivers, f, doc.path, today)
             if waiver_index is not None:
                 used.add(waiver_index)
                 w = waivers[waiver_index]
                 doc.suppressed.append(Suppressed(f, "waiver", w.reason, w.owner))
-            elif f.fingerprint in baseline:
+            elif prefix + f.fingerprint in baseline:
                 doc.suppressed.append(Suppressed(f, "baseline", "present in the baseline"))
             else:
                 kept.append(f)
@@ -89,6 +125,16 @@ def apply_suppressions(report: Report, settings, today: dt.date | None = None) -
             report.notices.append(f"expired {label}: expired on {w.expires.isoformat()}")
         elif i not in used:
             report.notices.append(f"unused {label}: it matches no finding")
+
+
+def _check_waiver_rules(waivers: list[Waiver], path: Path | None, known: set[str]) -> None:
+    from difflib import get_close_matches
+
+    for i, w in enumerate(waivers):
+        if w.rule not in known:
+            near = get_close_matches(w.rule, sorted(known), n=1, cutoff=0.6)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise ConfigError(f"{path}:{w._line}: waiver {i + 1}: no rule '{w.rule}'{hint}")
 
 
 def _matching_waiver(waivers: list[Waiver], finding, path: str, today: dt.date) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Iterable
 
@@ -13,6 +14,9 @@ from .model import Rule, RuleBase
 from .yamlsafe import line_for, load_with_lines
 
 _COMMON = set(RuleBase.model_fields) | {"pass"}
+# The section-role vocabulary lives beside the packs (rules/roles.yaml); it is not a rule, so
+# `check-pack rules` and `--rules rules` read the packs under it and leave it alone.
+ROLES_FILE = "roles.yaml"
 
 
 def load_rule(path: str | Path) -> Rule:
@@ -34,31 +38,51 @@ def load_rule(path: str | Path) -> Rule:
         raise ConfigError(f"{name}:{line}: unknown kind {kind!r} (kinds: {known})")
     common = {k: v for k, v in data.items() if k in _COMMON}
     options = {k: v for k, v in data.items() if k not in _COMMON}
+    problems: list[tuple[int, str, str]] = []  # (line, key, message): every one, so a fix takes one round
+    options_model = KINDS[kind].Options
+    valid = sorted(_COMMON - {"pass_"} | set(_field_names(options_model)))
+    base = opts = None
     try:
         base = RuleBase.model_validate(common)
     except ValidationError as exc:
-        raise ConfigError(_explain(exc, name, lines, kind=None)) from None
-    if base.id != p.stem:
-        raise ConfigError(f"{name}:{lines.get(('id',), 1)}: rule id '{base.id}' must equal the file name '{p.stem}'")
+        problems += _explain(exc, lines, kind=None, valid=valid)
     try:
-        opts = KINDS[kind].Options.model_validate(options)
+        opts = options_model.model_validate(options)
     except ValidationError as exc:
-        raise ConfigError(_explain(exc, name, lines, kind=kind)) from None
+        problems += _explain(exc, lines, kind=kind, valid=valid)
+    if base is not None and base.id != p.stem:
+        problems.append((lines.get(("id",), 1), "id", f"rule id '{base.id}' must equal the file name '{p.stem}'"))
+    if problems:
+        raise ConfigError("\n".join(f"{name}:{line}: {msg}" for line, _key, msg in _one_per_mistake(problems)))
     return Rule(base, opts, name)
 
 
-def _explain(exc: ValidationError, name: str, lines: dict, kind: str | None) -> str:
-    err = exc.errors()[0]
-    loc = tuple(err["loc"])
-    line = line_for(lines, loc)
-    key = ".".join(str(part) for part in loc if part != "pass_") or "(rule)"
-    if err["type"] == "extra_forbidden":
-        what = f"unknown option '{key}' for kind '{kind}'" if kind else f"unknown key '{key}'"
-        return f"{name}:{line}: {what}"
-    if err["type"] == "missing":
-        return f"{name}:{line}: missing required key '{key}'"
-    msg = err["msg"].removeprefix("Value error, ")
-    return f"{name}:{line}: {key}: {msg}"
+def _field_names(model) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def _explain(exc: ValidationError, lines: dict, kind: str | None, valid: list[str]) -> list[tuple[int, str, str]]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        line = line_for(lines, loc)
+        key = ".".join(str(part) for part in loc if part != "pass_") or "(rule)"
+        if err["type"] == "extra_forbidden":
+            what = f"unknown option '{key}' for kind '{kind}'" if kind else f"unknown key '{key}'"
+            near = get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.75) if len(loc) == 1 else []
+            out.append((line, key, what + (f"; did you mean '{near[0]}'?" if near else "")))
+        elif err["type"] == "missing":
+            out.append((line, key, f"missing required key '{key}'"))
+        else:
+            out.append((line, key, f"{key}: {err['msg'].removeprefix('Value error, ')}"))
+    return out
+
+
+def _one_per_mistake(problems: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A misspelt required key is one mistake: 'did you mean X' says it, 'missing X' would repeat it."""
+    meant = {msg.rsplit("'", 2)[-2] for _l, _k, msg in problems if "did you mean" in msg}
+    kept = [p for p in problems if not (p[2].startswith("missing required key") and p[1] in meant)]
+    return sorted(kept, key=lambda p: p[0])
 
 
 def load_pack(folder: str | Path) -> list[Rule]:
@@ -66,7 +90,7 @@ def load_pack(folder: str | Path) -> list[Rule]:
     root = Path(folder)
     if not root.is_dir():
         raise ConfigError(f"{root}: rule pack folder not found")
-    files = sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    files = sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.name != ROLES_FILE)
     if not files:
         raise ConfigError(f"{root}: no rule files (*.yaml) in this folder")
     key = cache.key(files)
@@ -87,7 +111,16 @@ def load_packs(folders: Iterable[str | Path]) -> list[Rule]:
 def _unique(rules: Iterable[Rule]) -> list[Rule]:
     seen: dict[str, Rule] = {}
     for rule in rules:
+        if rule.id in seen and _same_file(rule.path, seen[rule.id].path):
+            continue  # `--rules rules` holds the default pack (rules/core): one file read twice is one rule
         if rule.id in seen:
             raise ConfigError(f"{rule.path}:1: rule id '{rule.id}' is already defined in {seen[rule.id].path}")
         seen[rule.id] = rule
     return sorted(seen.values(), key=lambda r: r.id)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
