@@ -38,7 +38,7 @@ class Location:
     page: int | None = None
     start: int | None = None  # character span in Document.text
     end: int | None = None
-    line: int | None = None  # 1-based line of the rendition (SARIF startLine)
+    line: int | None = None  # 1-based line in the file's own terms (SARIF startLine): Document.position
     column: int | None = None  # 1-based column of ``start`` in that line
     row: int | None = None  # table cell, when the evidence sits in one
     col: int | None = None

@@ -104,7 +104,7 @@ def has_span(location: Location) -> bool:
 
 
 def region(location: Location, document: Document | None, evidence: str = "") -> dict[str, int]:
-    """Start and end of a finding in rendition coordinates: 1-based lines, columns, end exclusive.
+    """Start and end of a finding in the file's own coordinates: 1-based lines, columns, end exclusive.
 
     Whole-document findings (no line, no span) sit at line 1.  Without the Document the end is
     estimated from the evidence when it is one line.
@@ -112,11 +112,13 @@ def region(location: Location, document: Document | None, evidence: str = "") ->
     if document is not None and has_span(location):
         start, end = location.start, location.end
         last = end - 1  # the span's last character decides the end line, even when it is "\n"
+        first_line, first_column = document.position(start)  # the file's own lines for .md and .txt
+        last_line, last_column = document.position(last)
         return {
-            "startLine": location.line or document.line_of(start),
-            "startColumn": location.column or document.column_of(start),
-            "endLine": document.line_of(last),
-            "endColumn": document.column_of(last) + 1,
+            "startLine": location.line or first_line,
+            "startColumn": location.column or first_column,
+            "endLine": last_line,
+            "endColumn": last_column + 1,
         }
     if location.line is None:
         return {"startLine": 1}

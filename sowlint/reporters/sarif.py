@@ -1,8 +1,9 @@
-"""SARIF 2.1.0 output: one run, rules from the rule metadata, results located in the text rendition.
+"""SARIF 2.1.0 output: one run, rules from the rule metadata, results located in the file.
 
-Regions use sowlint's text rendition v1 (``sowlint extract``): a .docx or .pdf is binary, which SARIF
-says should carry no text region, but GitHub code scanning needs ``startLine``; the rendition version
-is recorded in ``run.properties`` so consumers know what the lines mean.
+Regions of a .md or .txt are lines and columns of the file itself.  Those of a .docx or .pdf use
+sowlint's text rendition v1 (``sowlint extract``): the file is binary, which SARIF says should carry
+no text region, but GitHub code scanning needs ``startLine``; the rendition version is recorded in
+``run.properties`` so consumers know what the lines mean.
 """
 
 from __future__ import annotations
