@@ -43,9 +43,20 @@ class Location:
     row: int | None = None  # table cell, when the evidence sits in one
     col: int | None = None
 
+    @property
+    def section_path(self) -> tuple[str, ...]:
+        """The headings from the top down to the finding's section (JSON ``section_path``)."""
+        return self.section
+
+    @property
+    def section_label(self) -> str:
+        """The section path as one string, "3. Scope › 3.2 Design" (JSON ``section``); "" for the
+        document as a whole."""
+        return " › ".join(self.section)
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "section": " › ".join(self.section) if self.section else None,
+            "section": self.section_label or None,
             "section_path": list(self.section),
             "role": self.role,
             "block": self.block,

@@ -47,7 +47,7 @@ def escape(text: object, limit: int | None = None) -> str:
 
 def render(report: Report, cwd: str | os.PathLike | None = None, max_rows: int = MAX_ROWS,
            **_options: Any) -> str:
-    summary = report.summary()
+    summary = report.summary
     sev = summary["by_severity"]
     lines = ["## sowlint risk summary", ""]
     lines.append(

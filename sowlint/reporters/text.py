@@ -61,7 +61,7 @@ def render(report: Report, color: bool = False, **_options) -> str:
         out.append("")
     for notice in report.notices:
         out.append(f"notice: {notice}")
-    s = report.summary()
+    s = report.summary
     sev = s["by_severity"]
     summary = (f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['documents']} "
                f"document{'s' if s['documents'] != 1 else ''}: {sev['error']} error(s), "
