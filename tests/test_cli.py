@@ -179,7 +179,8 @@ DOCUMENT = {"path", "format", "error", "warnings", "meta", "risk", "findings"}
 FINDING = {"rule", "category", "severity", "message", "evidence", "location", "rationale", "question",
            "suggestion", "tags", "fingerprint"}
 FINDING_OPTIONAL = {"related", "extra", "span"}
-LOCATION = {"section", "section_path", "role", "block", "page", "start", "end", "line", "column", "row", "col"}
+LOCATION = {"section", "section_path", "role", "block", "page", "page_estimated", "start", "end", "line", "column",
+            "row", "col"}
 SUMMARY = {"documents", "unreadable", "findings", "by_severity", "by_category", "suppressed"}
 
 
@@ -335,7 +336,7 @@ def test_text_output_lines(lint, sow):
     assert f"{sow}:Scope › line 3: warning soft-promise-unlimited soft-promise-unlimited: 'unlimited revisions'" in out
     assert f"{sow}:Client Responsibilities › table row 2 col 2: info soft-promise-as-needed" in out
     assert '    "unlimited revisions"' in out
-    assert out.rstrip().endswith("5 findings in 1 document: 1 error(s), 2 warning(s), 2 info")
+    assert out.rstrip().endswith("5 findings in 1 document: 1 error, 2 warnings, 2 info")
 
 
 # -- other commands ---------------------------------------------------------------------------------

@@ -102,7 +102,9 @@ class Metadata:
     author: str | None = None
     created: str | None = None  # ISO 8601 when known
     modified: str | None = None
-    pages: int | None = None
+    pages: int | None = None  # None: not known (a .docx with no page breaks Word rendered or saved)
+    # True when pages (and block pages) are counted from a .docx's page breaks, not laid out: an estimate.
+    pages_estimated: bool = False
     words: int = 0
     format: str = ""
 

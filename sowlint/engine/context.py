@@ -167,7 +167,8 @@ class LintContext:
                 return Location(section=(), role=None)
             line, column = doc.position(sec.start)
             return Location(section=sec.path, role=sec.role, page=sec.page, start=sec.start, end=sec.end,
-                            line=line, column=column)
+                            line=line, column=column,
+                            page_estimated=doc.meta.pages_estimated and sec.page is not None)
         end = start if end is None else end
         block = self.block_at(start)
         sec = self.section_at(start)
@@ -178,8 +179,9 @@ class LintContext:
                     row, col = cell.row, cell.col
                     break
         line, column = doc.position(start)  # the file's own line for .md and .txt
+        page = block.page if block else sec.page
         return Location(
             section=sec.path, role=sec.role if sec.level else None, block=block.index if block else None,
-            page=block.page if block else sec.page, start=start, end=end, line=line,
-            column=column, row=row, col=col,
+            page=page, start=start, end=end, line=line, column=column, row=row, col=col,
+            page_estimated=doc.meta.pages_estimated and page is not None,
         )

@@ -42,6 +42,7 @@ class Location:
     column: int | None = None  # 1-based column of ``start`` in that line
     row: int | None = None  # table cell, when the evidence sits in one
     col: int | None = None
+    page_estimated: bool = False  # the page of a .docx, counted from its page breaks
 
     @property
     def section_path(self) -> tuple[str, ...]:
@@ -61,6 +62,7 @@ class Location:
             "role": self.role,
             "block": self.block,
             "page": self.page,
+            "page_estimated": self.page_estimated,
             "start": self.start,
             "end": self.end,
             "line": self.line,
