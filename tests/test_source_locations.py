@@ -151,3 +151,21 @@ def test_fernleaf_unlimited_revisions_on_line_40_in_every_format():
     lines = [f["location"]["line"] for d in data["documents"] for f in d["findings"]
              if "unlimited revisions" in f["evidence"]]
     assert lines and set(lines) == {40}
+
+
+def test_source_map_grows_linearly(tmp_path):
+    from growth import growth
+
+    def make(n: int):
+        path = tmp_path / f"long-{n}.md"
+        para = ("We will **build** the [site](https://example.com/a) and\n*test* it `daily` with\n"
+                "unlimited revisions.\n\n")
+        table = "| Phase | Weeks |\n|---|---|\n" + "| Build | 2 |\n" * 5 + "\n"
+        path.write_text("# SOW\n\n" + "".join(f"## {i}. Part\n\n- item {i}\n- next\n\n{para}{table}" for i in range(n)),
+                        encoding="utf-8")
+        return lambda: read_document(path, ReadLimits())
+
+    doc = make(50)()
+    line = doc.position(doc.text.index("unlimited revisions", doc.text.index("49. Part")))[0]
+    assert "unlimited revisions" in (tmp_path / "long-50.md").read_text(encoding="utf-8").split("\n")[line - 1]
+    assert growth(make, 400) < 3.0

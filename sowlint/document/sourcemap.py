@@ -18,6 +18,7 @@ from bisect import bisect_right
 _LINK_TARGET = re.compile(r"(!?)\[([^\[\]]*)\](\([^()]*\))")
 _HIDDEN = "\x00"  # never a character of the rendition (the builder drops control characters)
 _WORD = re.compile(r"\S+")
+_LOOKAHEAD = 4
 
 
 def _masked(line: str) -> str:
@@ -79,7 +80,9 @@ class SourceMap:
         for m in _WORD.finditer(text):
             word = m.group()
             hit: list[int] | None = None
-            for k in range(seg, len(segments)):  # this source line first, then the ones after it
+            # This source line first, then the next few: a word is on the line the last one was on, or on
+            # one of the lines after it (bounded, so a word that is nowhere costs little).
+            for k in range(seg, min(seg + _LOOKAHEAD, len(segments))):
                 body = segments[k][1]
                 p = pos if k == seg else 0
                 found = body.find(word, p)
