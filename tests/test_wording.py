@@ -92,3 +92,21 @@ def test_outline_says_one_page_and_one_block(cli, tmp_path):
 def test_a_stated_total_project_fee_is_a_fixed_fee(sentence, engagement):
     doc = read_markdown_string(f"# SOW\n\n## Scope\n\nWe build the site.\n\n## Investment\n\n{sentence}\n")
     assert detect_engagement(doc) == engagement
+
+
+def test_brief_status_says_one_warning(tmp_path):
+    from dataclasses import replace
+
+    from sowlint.briefing.assemble import build_brief
+    from sowlint.briefing.render import render
+
+    sow = tmp_path / "sow.md"
+    sow.write_text("## Scope\n\nWe build the booking portal.\n", encoding="utf-8")
+    one = replace(build_brief(str(sow), []), warnings=1)
+    assert "(1 warning)" in render(one, "markdown") and "1 warnings" not in render(one, "markdown")
+    docx = render(one, "docx")
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
+    assert "(1 warning)" in xml and "1 warnings" not in xml
