@@ -1,8 +1,8 @@
 """The Python API: lint files or folders and get the same records as the JSON output.
 
     >>> import sowlint
-    >>> report = sowlint.lint("proposal.docx")
-    >>> [f.rule for f in report.findings if f.severity == "error"]
+    >>> report = sowlint.lint("proposal.docx", fail_on="warning")
+    >>> report.passed, report.exit_code, [f.rule for f in report.blocking]
 
     >>> b = sowlint.brief("proposal.docx", notes=["call-notes.md"])   # the handoff brief
     >>> b.status, b.as_dict()["sections"][0]["facts"]

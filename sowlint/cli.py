@@ -237,6 +237,20 @@ def baseline_cmd(paths, output, config) -> None:
     sys.exit(2 if any(d.error for d in report.documents) else 0)
 
 
+@main.command("config")
+@click.argument("path", type=click.Path(), default=".")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def config_cmd(path, config, fmt) -> None:
+    """Show the effective settings for PATH (default: here) and the config file each came from."""
+    from .commands.config import render_settings
+
+    try:
+        click.echo(render_settings(path, config, fmt), nl=False)
+    except SowlintError as exc:
+        _fail(str(exc))
+
+
 def run() -> None:
     """Entry point that turns anything unexpected into one line, never a traceback."""
     try:

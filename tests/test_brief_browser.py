@@ -55,7 +55,7 @@ def test_html_brief_prints_on_two_a4_pages_and_screenshot(tmp_path):
     assert 1 <= pages(pdf) <= 2
     dom = chromium(page, "--virtual-time-budget=2000", "--dump-dom")
     assert len(re.findall(r'<section class="sec sec-\w+"', dom)) == 10
-    assert "blocked: 4 errors" in dom and "To settle at kickoff" in dom
+    assert "blocked: 5 errors" in dom and "To settle at kickoff" in dom
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "brief.png"
     shot.unlink(missing_ok=True)
@@ -72,7 +72,7 @@ def test_markdown_brief_rendered_to_html_prints_on_two_a4_pages(tmp_path):
     pdf = tmp_path / "brief-md.pdf"
     chromium(page, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     assert 1 <= pages(pdf) <= 2
-    assert "10. Gate: blocked: 4 errors" in body.replace("<h2>", "").replace("</h2>", "")
+    assert "10. Gate: blocked: 5 errors" in body.replace("<h2>", "").replace("</h2>", "")
 
 
 def test_hostile_notes_run_nothing(tmp_path):

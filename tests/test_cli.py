@@ -179,7 +179,8 @@ DOCUMENT = {"path", "format", "error", "warnings", "meta", "risk", "findings"}
 FINDING = {"rule", "category", "severity", "message", "evidence", "location", "rationale", "question",
            "suggestion", "tags", "fingerprint"}
 FINDING_OPTIONAL = {"related", "extra", "span"}
-LOCATION = {"section", "section_path", "role", "block", "page", "start", "end", "line", "column", "row", "col"}
+LOCATION = {"section", "section_path", "role", "block", "page", "page_estimated", "start", "end", "line", "column",
+            "row", "col"}
 SUMMARY = {"documents", "unreadable", "findings", "by_severity", "by_category", "suppressed"}
 
 
@@ -204,7 +205,7 @@ def test_json_shape(lint, sow):
     assert first["rule"] == "soft-promise-unlimited" and first["category"] == "soft-promise"
     assert first["message"] == "soft-promise-unlimited: 'unlimited revisions'"
     assert first["location"]["section"] == "Scope" and first["location"]["section_path"] == ["Scope"]
-    assert (first["location"]["role"], first["location"]["line"], first["location"]["block"]) == ("scope", 2, 0)
+    assert (first["location"]["role"], first["location"]["line"], first["location"]["block"]) == ("scope", 3, 0)  # the file's line 3
     assert set(data["summary"]) == SUMMARY
     assert data["summary"]["by_severity"] == {"error": 1, "warning": 2, "info": 2}
     assert data["summary"]["by_category"] == {"client-inputs": 1, "soft-promise": 3, "timeline": 1}
@@ -224,7 +225,7 @@ def test_evidence_spans_index_the_document_text(lint, sow):
     for f in data["documents"][0]["findings"]:
         loc = f["location"]
         assert doc.text[loc["start"]:loc["end"]] == f["evidence"]
-        assert loc["line"] == doc.line_of(loc["start"]) and loc["column"] == doc.column_of(loc["start"])
+        assert (loc["line"], loc["column"]) == doc.position(loc["start"])  # the file's own line and column
 
 
 def test_fingerprints_are_stable_across_runs(lint, sow):
@@ -332,10 +333,10 @@ def test_document_text_cannot_inject_escape_sequences(lint, write):
 
 def test_text_output_lines(lint, sow):
     out = lint(sow, "--color", "never").stdout
-    assert f"{sow}:Scope › line 2: warning soft-promise-unlimited soft-promise-unlimited: 'unlimited revisions'" in out
+    assert f"{sow}:Scope › line 3: warning soft-promise-unlimited soft-promise-unlimited: 'unlimited revisions'" in out
     assert f"{sow}:Client Responsibilities › table row 2 col 2: info soft-promise-as-needed" in out
     assert '    "unlimited revisions"' in out
-    assert out.rstrip().endswith("5 findings in 1 document: 1 error(s), 2 warning(s), 2 info")
+    assert out.rstrip().endswith("5 findings in 1 document: 1 error, 2 warnings, 2 info")
 
 
 # -- other commands ---------------------------------------------------------------------------------

@@ -196,8 +196,51 @@ def test_metadata_and_page_count(tmp_path):
 
 def test_page_count_from_app_properties(tmp_path):
     parts = members_of(build_docx(tmp_path / "a.docx", para("Scope", style="Heading1") + para("Text.")))
-    parts["docProps/app.xml"] = parts["docProps/app.xml"].replace(b"<Pages>1</Pages>", b"<Pages>12</Pages>")
-    assert read_document(write_members(tmp_path / "b.docx", parts)).meta.pages == 12
+    parts["docProps/app.xml"] = (parts["docProps/app.xml"].replace(b"<Pages>1</Pages>", b"<Pages>12</Pages>")
+                                 .replace(b"<Words>0</Words>", b"<Words>2</Words>"))
+    doc = read_document(write_members(tmp_path / "b.docx", parts))
+    assert doc.meta.pages == 12 and not doc.meta.pages_estimated
+    assert {b.page for b in doc.blocks()} == {None}  # twelve pages, but which one a block is on is unknown
+
+
+def test_no_page_breaks_means_pages_unknown_not_page_one(tmp_path):
+    # python-docx's template says "1 page, 0 words" whatever the document holds: not this document's count.
+    body = para("Scope", style="Heading1") + "".join(para("We build the site and test it. " * 20) for _ in range(60))
+    doc = read_document(build_docx(tmp_path / "long.docx", body))
+    assert doc.meta.words > 5000
+    assert doc.meta.pages is None and {b.page for b in doc.blocks()} == {None}
+    from sowlint.api import lint_file
+
+    result = lint_file(tmp_path / "long.docx")
+    assert result.meta["pages"] is None and all(f.location.page is None for f in result.findings)
+
+
+def test_a_one_page_document_is_on_page_one(tmp_path):
+    parts = members_of(build_docx(tmp_path / "a.docx", para("Scope", style="Heading1") + para("Text.")))
+    parts["docProps/app.xml"] = parts["docProps/app.xml"].replace(b"<Words>0</Words>", b"<Words>2</Words>")
+    doc = read_document(write_members(tmp_path / "b.docx", parts))
+    assert doc.meta.pages == 1 and {b.page for b in doc.blocks()} == {1}
+
+
+def test_pages_from_page_breaks_are_labelled_estimates(tmp_path):
+    brk = '<w:r><w:br w:type="page"/></w:r>'
+    body = (para("Scope", style="Heading1") + para("We offer unlimited revisions.") + para(brk)
+            + para("Fees", style="Heading1") + para("Support is provided as needed."))
+    path = build_docx(tmp_path / "breaks.docx", body)
+    doc = read_document(path)
+    assert doc.meta.pages == 2 and doc.meta.pages_estimated
+    from sowlint.api import lint_file
+    from sowlint.findings.report import Report
+    from sowlint.reporters import github, text
+
+    result = lint_file(path)
+    assert result.meta["pages_estimated"] is True
+    paged = [f for f in result.findings if f.location.page]
+    assert paged and all(f.location.page_estimated for f in paged)
+    assert {f.location.page for f in paged if "as needed" in f.evidence} == {2}
+    report = Report([result])
+    assert "p.~2" in text.render(report) and "p.1" not in text.render(report)
+    assert "page ~2 (estimated)" in github.render(report).replace("%2C", ",")
 
 
 def test_markdown_pasted_into_word_keeps_its_headings(tmp_path):
@@ -212,7 +255,7 @@ def test_markdown_pasted_into_word_keeps_its_headings(tmp_path):
 # -- speed and the real corpus -------------------------------------------------------------------------
 def test_fifty_page_docx_reads(tmp_path):
     doc = read_document(make_large_docx(tmp_path / "large.docx"))
-    assert doc.meta.pages == 50 and sum(b.kind == "table" for b in doc.blocks()) == 28
+    assert doc.meta.pages == 50 and doc.meta.pages_estimated and sum(b.kind == "table" for b in doc.blocks()) == 28
 
 
 def test_docx_reading_time_grows_linearly(tmp_path):

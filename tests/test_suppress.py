@@ -75,7 +75,7 @@ def test_baseline_text_summary_counts_suppressed(cli, project):
     doc.write_text(OLD, encoding="utf-8")
     cli("baseline", doc, "-o", project / "b.json")
     out = cli("lint", doc, "--baseline", project / "b.json").stdout
-    assert out.strip().endswith("0 findings in 1 document: 0 error(s), 0 warning(s), 0 info; 1 suppressed")
+    assert out.strip().endswith("0 findings in 1 document: 0 errors, 0 warnings, 0 info; 1 suppressed")
 
 
 def test_baseline_command_reports_unreadable_files(cli, project):

@@ -16,7 +16,7 @@ def render_docx(brief: Brief) -> bytes:
     style = d.styles["Normal"]
     style.font.size = Pt(9.5)
     d.add_heading(f"Handoff brief: {one_line(brief.title)}", level=1)
-    d.add_paragraph().add_run(f"Status: {brief.status} ({brief.warnings} warnings)").bold = True
+    d.add_paragraph().add_run(f"Status: {brief.status} ({brief.warnings} warning{'' if brief.warnings == 1 else 's'})").bold = True
     for n, s in enumerate(brief.sections, 1):
         d.add_heading(f"{n}. {s.title}", level=2)
         if s.facts:

@@ -17,7 +17,7 @@ def md(text: str) -> str:
 
 def render_markdown(brief: Brief) -> str:
     out = [f"# Handoff brief: {md(brief.title)}", "",
-           f"**Status: {md(brief.status)}** ({brief.warnings} warnings) · `{relative_path(brief.document)}`"
+           f"**Status: {md(brief.status)}** ({brief.warnings} warning{'' if brief.warnings == 1 else 's'}) · `{relative_path(brief.document)}`"
            + "".join(f" · notes: `{relative_path(n)}`" for n in brief.notes) + f" · sowlint {brief.version}", ""]
     for n, s in enumerate(brief.sections, 1):
         if s.key == "gate":  # its one fact, the status, goes in the heading

@@ -46,7 +46,7 @@ def clip(text: str, limit: int = _LIMIT) -> str:
 def _where(ctx: LintContext, start: int) -> str:
     section = ctx.section_at(start)
     name = section.title if section.level else "(top)"
-    return f"line {ctx.doc.line_of(start)}, {name}"
+    return f"line {ctx.doc.position(start)[0]}, {name}"  # the file's own line for .md and .txt
 
 
 def _units(section, tables: bool = True) -> list[tuple[str, int]]:

@@ -6,6 +6,7 @@ import json
 
 from ..document.model import Document, Section
 from ..readers import read_document
+from ..reporters.common import plural
 
 
 def outline_data(doc: Document) -> dict:
@@ -22,7 +23,7 @@ def outline_data(doc: Document) -> dict:
     return {
         "path": doc.path, "format": doc.format, "warnings": doc.warnings,
         "meta": {"title": m.title, "author": m.author, "created": m.created, "modified": m.modified,
-                 "pages": m.pages, "words": m.words},
+                 "pages": m.pages, "pages_estimated": m.pages_estimated, "words": m.words},
         "preamble_blocks": len(doc.preamble.blocks),
         "sections": [section(s) for s in doc.sections],
         "annotations": [{"text": a.text, "author": a.author, "anchor": a.anchor} for a in doc.annotations],
@@ -67,20 +68,21 @@ def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligat
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     m = data["meta"]
-    lines = [f"{doc.path}  ({doc.format}, {m['words']} words" + (f", {m['pages']} pages" if m["pages"] else "") + ")"]
+    pages = f", {'~' if m.get('pages_estimated') else ''}{plural(m['pages'], 'page')}" if m["pages"] else ""
+    lines = [f"{doc.path}  ({doc.format}, {plural(m['words'], 'word')}{pages})"]
     if m["title"]:
         lines.append(f"title: {m['title']}")
     for w in doc.warnings:
         lines.append(f"warning: {w}")
     if data["preamble_blocks"]:
-        lines.append(f"  (before the first heading: {data['preamble_blocks']} blocks)")
+        lines.append(f"  (before the first heading: {plural(data['preamble_blocks'], 'block')})")
 
     def walk(sections: list[dict], depth: int) -> None:
         for s in sections:
             pages = s["pages"]
             where = f" p.{pages[0]}" + (f"-{pages[-1]}" if len(pages) > 1 else "") if pages else ""
             role = s["role"] + ("*" if s["role_source"] == "parent" else "")
-            lines.append(f"{'  ' * depth}{s['heading'][:70]:<{72 - 2 * depth}} {role:<24} {s['blocks']:>3} blocks{where}")
+            lines.append(f"{'  ' * depth}{s['heading'][:70]:<{72 - 2 * depth}} {role:<24} {s['blocks']:>3} block{'' if s['blocks'] == 1 else 's'}{where}")
             walk(s["children"], depth + 1)
 
     walk(data["sections"], 1)

@@ -15,6 +15,16 @@ _FIXED = re.compile(
 # whole thing", "a fixed 18.5k for the lot").
 _FIXED_INFORMAL = re.compile(r"\d[\d.,]*k?\s+fixed\b|\bfixed\s+for\b|"
                              r"\bfixed\s+(?:[$£€]|usd|gbp|eur|cad|aud|nzd)?\s?\d[\d.,]*k?\b", re.IGNORECASE)
+# A total project fee stated as one amount ("The total project fee is USD 38,500", "Total fee: $12,000"): a fixed
+# price, unless the amount is per period ("total fee of $9,500 per month" is a retainer's rate, not a price).
+_TOTAL_FEE = re.compile(
+    r"\btotal\s+(?:project\s+|contract\s+|engagement\s+)?(?:fee|price|cost|investment)\s*(?:is|of|will\s+be|"
+    r"amounts\s+to|comes\s+to|:|=)?\s*(?:usd|aud|gbp|eur|cad|nzd|inr)?\s?[$£€₹]?\s?\d[\d,]*+(?:\.\d+)?+"
+    r"(?:\s?k\b)?(?:\s*(?:usd|aud|gbp|eur|cad|nzd|inr)\b)?"
+    r"(?!\s*(?:(?:per|a|an|each|every)\s+|/\s*)(?:month|hour|day|week|year|quarter|user|seat)|\s*(?:monthly|hourly|"
+    r"annually|weekly|daily)\b)",
+    re.IGNORECASE,
+)
 _TM = re.compile(
     r"\b(time[- ](and|&)[- ]materials?|t\s?&\s?m|labou?r[- ]hours?|hourly (rate|basis|billing)|"
     r"per (hour|day)|day rates?|daily rates?|billed (monthly )?(for|on) (actual )?(hours|time)|"
@@ -29,7 +39,7 @@ _EXTRA_WORK = re.compile(r"\b(?:extra|additional|further|beyond|outside|out\s+of
 
 def price_model(text: str) -> str | None:
     """The price model one piece of text names (fixed-fee or time-and-materials), or None."""
-    fixed = _FIXED.search(text) or _FIXED_INFORMAL.search(text)
+    fixed = _FIXED.search(text) or _FIXED_INFORMAL.search(text) or _TOTAL_FEE.search(text)
     tm = _TM.search(text)
     if fixed and tm:
         return "fixed-fee" if fixed.start() < tm.start() else "time-and-materials"
@@ -43,7 +53,8 @@ def detect_engagement(doc: Document) -> str:
         weight = 3 if section.role == "pricing" else 1
         texts = [section.heading] + [b.text for b in section.blocks]
         for text in texts:
-            scores["fixed-fee"] += weight * (len(_FIXED.findall(text)) + len(_FIXED_INFORMAL.findall(text)))
+            scores["fixed-fee"] += weight * (len(_FIXED.findall(text)) + len(_FIXED_INFORMAL.findall(text))
+                                             + len(_TOTAL_FEE.findall(text)))
             # an hourly rate for work beyond the fee ("extra rounds are billed at CAD 120 per hour") does
             # not make a fixed-fee SOW time-and-materials
             scores["time-and-materials"] += weight * sum(len(_TM.findall(s)) for s in _SENTENCE.split(text)

@@ -3,14 +3,17 @@
 A Document holds one canonical text rendition (``Document.text``) and a tree of
 Sections whose Blocks point into that text by character span.  Every heading,
 paragraph and list item is one line of the rendition; a table row is one line
-with its cells joined by `` | ``.  Line numbers of the rendition are what SARIF
-and the terminal call "line" (see README, "Locations").
+with its cells joined by `` | ``.  Findings give lines in the file's own terms
+(``Document.position``): the source line of a text file, the rendition line otherwise.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, Literal
+
+if TYPE_CHECKING:
+    from .sourcemap import SourceMap
 
 BlockKind = Literal["paragraph", "list_item", "table"]
 CELL_SEPARATOR = " | "
@@ -99,7 +102,9 @@ class Metadata:
     author: str | None = None
     created: str | None = None  # ISO 8601 when known
     modified: str | None = None
-    pages: int | None = None
+    pages: int | None = None  # None: not known (a .docx with no page breaks Word rendered or saved)
+    # True when pages (and block pages) are counted from a .docx's page breaks, not laid out: an estimate.
+    pages_estimated: bool = False
     words: int = 0
     format: str = ""
 
@@ -116,6 +121,8 @@ class Document:
     meta: Metadata
     warnings: list[str] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
+    # Text files only: maps rendition offsets to the file's own lines (document/sourcemap.py).
+    source: SourceMap | None = None
 
     def walk(self) -> Iterator[Section]:
         """Every section, preamble first, in document order."""
@@ -145,3 +152,10 @@ class Document:
     def column_of(self, offset: int) -> int:
         """1-based column (Unicode code points) of ``offset`` within its line."""
         return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset`` in the file's own terms: the source line of a
+        .md or .txt file, the rendition line of a .docx or .pdf (which have no lines of their own)."""
+        if self.source is not None:
+            return self.source.position(offset)
+        return self.line_of(offset), self.column_of(offset)

@@ -165,8 +165,10 @@ class LintContext:
             sec = section
             if sec is None or not sec.level:
                 return Location(section=(), role=None)
+            line, column = doc.position(sec.start)
             return Location(section=sec.path, role=sec.role, page=sec.page, start=sec.start, end=sec.end,
-                            line=sec.line, column=1)
+                            line=line, column=column,
+                            page_estimated=doc.meta.pages_estimated and sec.page is not None)
         end = start if end is None else end
         block = self.block_at(start)
         sec = self.section_at(start)
@@ -176,8 +178,10 @@ class LintContext:
                 if cell.start <= start <= cell.end:
                     row, col = cell.row, cell.col
                     break
+        line, column = doc.position(start)  # the file's own line for .md and .txt
+        page = block.page if block else sec.page
         return Location(
             section=sec.path, role=sec.role if sec.level else None, block=block.index if block else None,
-            page=block.page if block else sec.page, start=start, end=end, line=doc.line_of(start),
-            column=doc.column_of(start), row=row, col=col,
+            page=page, start=start, end=end, line=line, column=column, row=row, col=col,
+            page_estimated=doc.meta.pages_estimated and page is not None,
         )

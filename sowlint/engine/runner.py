@@ -20,6 +20,13 @@ class _SafeValues(dict):
         return "{" + key + "}"
 
 
+def _one_line(value):
+    """A message is one line: table rows quoted in it are joined with "; ", runs of spaces folded."""
+    if not isinstance(value, str):
+        return value
+    return " ".join("; ".join(line.strip() for line in value.splitlines() if line.strip()).split())
+
+
 def applies(rule: Rule, ctx: LintContext) -> bool:
     when = rule.when
     if when.engagement and ctx.engagement not in when.engagement:
@@ -93,7 +100,7 @@ def make_finding(rule: Rule, hit: Hit, ctx: LintContext) -> Finding:
     evidence = " ".join(raw.split())[:_MAX_EVIDENCE]
     span = _span_in(raw, hit, evidence) if hit.evidence is None and hit.start is not None else None
     matched = evidence[span[0]:span[1]] if span else evidence
-    values = _SafeValues(match=evidence, **(hit.values or {}))
+    values = _SafeValues(match=evidence, **{k: _one_line(v) for k, v in (hit.values or {}).items()})
     try:
         message = rule.message.format_map(values)
     except (ValueError, IndexError):

@@ -38,18 +38,31 @@ class Location:
     page: int | None = None
     start: int | None = None  # character span in Document.text
     end: int | None = None
-    line: int | None = None  # 1-based line of the rendition (SARIF startLine)
+    line: int | None = None  # 1-based line in the file's own terms (SARIF startLine): Document.position
     column: int | None = None  # 1-based column of ``start`` in that line
     row: int | None = None  # table cell, when the evidence sits in one
     col: int | None = None
+    page_estimated: bool = False  # the page of a .docx, counted from its page breaks
+
+    @property
+    def section_path(self) -> tuple[str, ...]:
+        """The headings from the top down to the finding's section (JSON ``section_path``)."""
+        return self.section
+
+    @property
+    def section_label(self) -> str:
+        """The section path as one string, "3. Scope › 3.2 Design" (JSON ``section``); "" for the
+        document as a whole."""
+        return " › ".join(self.section)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "section": " › ".join(self.section) if self.section else None,
+            "section": self.section_label or None,
             "section_path": list(self.section),
             "role": self.role,
             "block": self.block,
             "page": self.page,
+            "page_estimated": self.page_estimated,
             "start": self.start,
             "end": self.end,
             "line": self.line,

@@ -77,6 +77,14 @@ class DocumentResult:
         return data
 
 
+class Summary(dict):
+    """The run's counts (the JSON ``summary``).  ``report.summary`` is a property; calling it, as
+    code written when it was a method does, returns the same dict."""
+
+    def __call__(self) -> "Summary":
+        return self
+
+
 @dataclass
 class Report:
     documents: list[DocumentResult]
@@ -88,22 +96,49 @@ class Report:
     def findings(self) -> list[Finding]:
         return [f for d in self.documents for f in d.findings]
 
-    def summary(self) -> dict[str, Any]:
+    @property
+    def fail_on(self) -> str:
+        """The threshold of the run (``fail_on=`` / ``--fail-on``): error, warning, info or never."""
+        return getattr(self.settings, "fail_on", None) or "error"
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """The findings at or above ``fail_on``: the ones that fail the run."""
+        if self.fail_on == "never":
+            return []
+        threshold = SEVERITY_RANK[self.fail_on]
+        return [f for f in self.findings if SEVERITY_RANK.get(f.severity, 0) >= threshold]
+
+    @property
+    def exit_code(self) -> int:
+        """What the command line exits with: 2 a document could not be read, 1 findings at or
+        above ``fail_on``, else 0 (``--exit-zero`` is the command line's own)."""
+        if any(d.error for d in self.documents):
+            return 2
+        return 1 if self.blocking else 0
+
+    @property
+    def passed(self) -> bool:
+        """Every document read and nothing at or above ``fail_on``."""
+        return self.exit_code == 0
+
+    @property
+    def summary(self) -> Summary:
         sev = Counter(f.severity for f in self.findings)
         cat = Counter(f.category for f in self.findings)
-        return {
+        return Summary({
             "documents": len(self.documents),
             "unreadable": sum(1 for d in self.documents if d.error),
             "findings": len(self.findings),
             "by_severity": {s: sev.get(s, 0) for s in SEVERITIES},
             "by_category": dict(sorted(cat.items())),
             "suppressed": sum(len(d.suppressed) for d in self.documents),
-        }
+        })
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "tool": {"name": "sowlint", "version": __version__},
             "documents": [d.to_dict() for d in self.documents],
-            "summary": self.summary(),
+            "summary": dict(self.summary),
             "notices": list(self.notices),
         }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from ..document.builder import DocumentBuilder
 from ..document.model import Document
 from ..errors import ReadError
 from .limits import ReadLimits
+from .docx_pages import set_pages
 from .docx_structure import Item, plan_items
 from .docx_xml import (INS, MOVE_TO, P, PPR, R, RPR, SDT, SDT_CONTENT, T, TBL, TC, TCPR, TR, TRPR, TYPE, VAL, W,
                        StyleTable, WordStyle, bold_of, child_val, children, is_on, numbering, to_int)
@@ -29,7 +29,6 @@ _INLINE_CONTAINERS = frozenset(W + n for n in ("ins", "moveTo", "hyperlink", "sm
                                                "dir", "bdo", "sdtContent"))
 _BLOCK_CONTAINERS = frozenset((W + "customXml", INS, MOVE_TO, SDT_CONTENT))
 _MATH = frozenset((_M + "oMath", _M + "oMathPara"))
-_PAGES = re.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*<")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -57,16 +56,21 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
     # knows this flag keeps those levels instead of re-deriving them from numbering.
     builder.levels_settled = True  # type: ignore[attr-defined]
     use_rendered = walker.rendered_breaks > 0  # Word's own layout, when it saved one, beats counting hard breaks
+    # Without a rendered or hard page break the reader cannot tell pages apart: every block is on an
+    # unknown page (not "p.1"), unless Word's saved count says the document has one page (below).
+    breaks = walker.rendered_breaks > 0 or walker.explicit_breaks > 0
     titles = plan_items(walker.items)
     for item in walker.items:
-        page = item.rendered_page if use_rendered else item.page
+        page = (item.rendered_page if use_rendered else item.page) if breaks else None
         _emit(builder, item, page)
     for note in notes:
         builder.paragraph(note, style="footnote")
     for comment_id, (text, author) in comments.items():
         builder.annotate(text, author, walker.anchors.get(comment_id, ""))
-    _metadata(builder, document, container.app_properties, pages, titles)
-    return builder.build()
+    _metadata(builder, document, titles)
+    doc = builder.build()
+    set_pages(doc, container.app_properties, pages if breaks else None)
+    return doc
 
 
 def _emit(builder: DocumentBuilder, item: Item, page: int) -> None:
@@ -360,8 +364,7 @@ def _comments(document) -> dict[str, tuple[str, str | None]]:
     return found
 
 
-def _metadata(builder: DocumentBuilder, document, app_properties: bytes | None, pages: int,
-              titles: tuple[str | None, str | None]) -> None:
+def _metadata(builder: DocumentBuilder, document, titles: tuple[str | None, str | None]) -> None:
     """Core properties, and the title: a Title-styled paragraph first (what the reader sees; core titles are
     often a stale template's), then the core title, then a heading lifted as the title."""
     meta = builder.meta
@@ -376,10 +379,6 @@ def _metadata(builder: DocumentBuilder, document, app_properties: bytes | None, 
     except Exception:  # a malformed core.xml costs the metadata, not the document
         builder.warn("document properties (docProps/core.xml) could not be read")
     meta.title = styled_title or core_title or lifted_title
-    found = _PAGES.search(app_properties) if app_properties else None  # Word's own page count, if saved
-    if found:
-        pages = max(pages, int(found.group(1)))
-    meta.pages = pages
 
 
 def _symbol(code: str) -> str:

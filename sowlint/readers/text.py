@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document.builder import DocumentBuilder
+from ..document.builder import DocumentBuilder, clean
 from ..document.headings import is_title_like, looks_like_heading_line, words
 from ..document.model import Document
+from ..document.sourcemap import SourceMap
 from ..errors import ReadError
 from .limits import ReadLimits
 
@@ -51,8 +52,14 @@ def read_text(path: Path, limits: ReadLimits) -> Document:
         raise ReadError(f"{path}: the file has no text")
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     builder = DocumentBuilder(str(path), fmt)
-    parse_markdown(_HTML_COMMENT.sub("", text), builder)
-    return builder.build()
+    original = text.replace("\r\n", "\n").replace("\r", "\n")
+    removed = [m.span() for m in _HTML_COMMENT.finditer(original)]
+    parsed = _HTML_COMMENT.sub("", original)
+    source = SourceMap(parsed, original, removed)
+    parse_markdown(parsed, builder, source)
+    doc = builder.build()
+    doc.source = source.done()  # locations in the file's own lines and columns
+    return doc
 
 
 def read_markdown_string(text: str, name: str = "<example>") -> Document:
@@ -62,24 +69,36 @@ def read_markdown_string(text: str, name: str = "<example>") -> Document:
     return builder.build()
 
 
-def parse_markdown(text: str, b: DocumentBuilder) -> None:
+def parse_markdown(text: str, b: DocumentBuilder, source: SourceMap | None = None) -> None:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraph: list[str] = []
     table: list[list[str]] = []
     item: list[str] = []  # the open list item: its bullet line, then its continuation lines
     item_level = 0
     in_fence = False
+    # Where each open block's lines are in the source, (line index, column), for the source map.
+    para_at: list[tuple[int, int]] = []
+    table_at: list[tuple[int, int]] = []
+    item_at: list[tuple[int, int]] = []
+
+    def mapped(made, at: list[tuple[int, int]]) -> None:
+        if source is not None and made is not None:
+            text = made.heading if hasattr(made, "heading") else made.text
+            source.align(made.start, text, [source.line_span(i, c) for i, c in at])
 
     def flush() -> None:
         if item:
-            b.list_item(_inline(" ".join(item)), level=item_level)
+            mapped(b.list_item(_inline(" ".join(item)), level=item_level), item_at)
             item.clear()
         if paragraph:
-            b.paragraph(_inline(" ".join(s.strip() for s in paragraph)))
+            mapped(b.paragraph(_inline(" ".join(s.strip() for s in paragraph))), para_at)
             paragraph.clear()
         if table:
-            b.table(table)
+            kept = [at for row, at in zip(table, table_at) if any(clean(c) for c in row)]  # as the builder
+            mapped(b.table(table), kept)
             table.clear()
+        for at in (item_at, para_at, table_at):
+            at.clear()
 
     for i, line in enumerate(lines):
         if _FENCE.match(line):
@@ -87,7 +106,7 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
             in_fence = not in_fence
             continue
         if in_fence:
-            b.paragraph(line)
+            mapped(b.paragraph(line), [(i, 0)])
             continue
         stripped = line.strip()
         if not stripped:
@@ -98,21 +117,23 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
                 flush()
             if not _TABLE_RULE.match(line):
                 table.append([_inline(c) for c in stripped.strip("|").split("|")])
+                table_at.append((i, 0))
             continue
         if table:
             flush()
         if item and line[:1] in " \t" and not _BULLET.match(line):
             item.append(stripped)  # an indented line continues the list item ("-   Contractor shall\n    build")
+            item_at.append((i, 0))
             continue
         m = _ATX.match(stripped)
         if m:
             flush()
-            b.heading(_inline(m.group(2)), level=len(m.group(1)))
+            mapped(b.heading(_inline(m.group(2)), level=len(m.group(1))), [(i, 0)])
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if _SETEXT.match(nxt.strip()) and len(paragraph) == 0 and len(stripped) < 100 and not _BULLET.match(line):
             # "Title\n=====" (level 1) or "Title\n-----" (level 2); the rule line is skipped below.
-            b.heading(_inline(stripped), level=1 if nxt.strip()[0] == "=" else 2)
+            mapped(b.heading(_inline(stripped), level=1 if nxt.strip()[0] == "=" else 2), [(i, 0)])
             lines[i + 1] = ""
             continue
         if _SETEXT.match(stripped) or set(stripped) <= set("-=_*") and len(stripped) >= 3:
@@ -120,13 +141,15 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
             continue
         bold = _BOLD_LINE.match(line)
         if bold and not paragraph and _standalone(lines, i):
-            b.heading(_inline(bold.group(2)).rstrip(":").strip() + (":" if stripped.endswith(":") else ""))
+            mapped(b.heading(_inline(bold.group(2)).rstrip(":").strip() + (":" if stripped.endswith(":") else "")),
+                   [(i, 0)])
             continue
         lead = _RUN_IN.match(stripped)
         if lead and not paragraph and looks_like_heading_line(_inline(lead.group(2))):
             # "**1. General.** Please submit ..." -- a run-in heading with its text on the same line.
-            b.heading(_inline(lead.group(2)))
+            mapped(b.heading(_inline(lead.group(2))), [(i, 0)])
             paragraph.append(lead.group(3))
+            para_at.append((i, len(line) - len(line.lstrip()) + lead.start(3)))
             continue
         colon_label = stripped.endswith(":") and paragraph and _label_heading(_inline(stripped), lines, i)
         if colon_label:
@@ -136,18 +159,21 @@ def parse_markdown(text: str, b: DocumentBuilder) -> None:
             numbering = looks_like_heading_line(plain) if _standalone(lines, i) else None
             if numbering is not None or _label_heading(plain, lines, i):
                 flush()
-                b.heading(plain)
+                mapped(b.heading(plain), [(i, 0)])
                 continue
         bullet = _BULLET.match(line)
         if bullet:
             flush()
             item.append(bullet.group(2))
+            item_at.append((i, bullet.start(2)))
             item_level = len(bullet.group(1).replace("\t", "    ")) // 2
             continue
         if item:
             item.append(stripped)  # a lazy continuation line, as CommonMark reads it
+            item_at.append((i, 0))
             continue
         paragraph.append(line)
+        para_at.append((i, 0))
     flush()
 
 

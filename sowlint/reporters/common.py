@@ -99,12 +99,46 @@ def engagement_label(value: object) -> str:
     return one_line(value) if value else ""
 
 
+_PLACEHOLDER_TAIL = re.compile(r"\s*[:;,]?\s*\(?'?\{\w+\}'?\)?\s*$")
+_PLACEHOLDER = re.compile(r"\s*\('?\{\w+\}'?\)|'?\{\w+\}'?")
+_FIRES_WHEN = re.compile(r"^\s*fires\s+(?:on|when)\s+", re.I)
+
+
+def rule_summary(rule) -> str:
+    """A rule's message template as a sentence, without its {placeholders} (SARIF shortDescription):
+    "Travel is in scope ...: {match}" -> "Travel is in scope ..."; a message that is only a placeholder
+    gives the description's first sentence instead."""
+    text = _PLACEHOLDER_TAIL.sub("", rule.message or "")
+    text = " ".join(_PLACEHOLDER.sub("", text).split()).rstrip(" :;,")
+    if not text:
+        first = re.split(r"(?<=[.!?])\s", " ".join((rule.description or "").split()), maxsplit=1)[0]
+        first = _FIRES_WHEN.sub("", first).rstrip(".")
+        if len(first) > 120:  # a short description is short: the clause before a colon, no asides
+            first = first.split(":")[0]
+        if len(first) > 120:
+            first = " ".join(re.sub(r"\([^()]*\)", "", first).split())
+        text = first[:1].upper() + first[1:]
+    return text or rule.id
+
+
+def page_label(location: Location) -> str:
+    """ "3", or "~3" when the page is an estimate (a .docx counted from its page breaks); "" if unknown."""
+    if not location.page:
+        return ""
+    return f"~{location.page}" if location.page_estimated else str(location.page)
+
+
+def plural(count: int | float, word: str, many: str | None = None) -> str:
+    """ "1 page", "3 pages", "1 entry" / "2 entries" (``many`` for irregular plurals)."""
+    return f"{count:g} {word if count == 1 else (many or word + 's')}"
+
+
 def has_span(location: Location) -> bool:
     return location.start is not None and location.end is not None and location.end > location.start
 
 
 def region(location: Location, document: Document | None, evidence: str = "") -> dict[str, int]:
-    """Start and end of a finding in rendition coordinates: 1-based lines, columns, end exclusive.
+    """Start and end of a finding in the file's own coordinates: 1-based lines, columns, end exclusive.
 
     Whole-document findings (no line, no span) sit at line 1.  Without the Document the end is
     estimated from the evidence when it is one line.
@@ -112,11 +146,13 @@ def region(location: Location, document: Document | None, evidence: str = "") ->
     if document is not None and has_span(location):
         start, end = location.start, location.end
         last = end - 1  # the span's last character decides the end line, even when it is "\n"
+        first_line, first_column = document.position(start)  # the file's own lines for .md and .txt
+        last_line, last_column = document.position(last)
         return {
-            "startLine": location.line or document.line_of(start),
-            "startColumn": location.column or document.column_of(start),
-            "endLine": document.line_of(last),
-            "endColumn": document.column_of(last) + 1,
+            "startLine": location.line or first_line,
+            "startColumn": location.column or first_column,
+            "endLine": last_line,
+            "endColumn": last_column + 1,
         }
     if location.line is None:
         return {"startLine": 1}

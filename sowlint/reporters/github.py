@@ -14,7 +14,7 @@ from typing import Any
 
 from ..findings.finding import SEVERITY_RANK, Finding
 from ..findings.report import DocumentResult, Report
-from .common import GITHUB_LEVEL, one_line, region, relative_path, safe_text, section_label
+from .common import GITHUB_LEVEL, one_line, page_label, region, relative_path, safe_text, section_label
 
 MAX_PER_LEVEL = 10
 _LEVELS = ("error", "warning", "notice")
@@ -110,7 +110,8 @@ def _message(finding: Finding) -> str:
     loc = finding.location
     where = section_label(loc)
     if loc.page:
-        where = f"{where}, page {loc.page}" if where else f"page {loc.page}"
+        page = f"page {page_label(loc)}" + (" (estimated)" if loc.page_estimated else "")
+        where = f"{where}, {page}" if where else page
     lines = [f"[{finding.severity}] {one_line(finding.message)}"]
     if finding.evidence:
         lines.append(f"Evidence: “{one_line(finding.evidence, 300)}”")

@@ -189,6 +189,12 @@ def _document_view(result: DocumentResult, prefix: str, cwd: str | os.PathLike |
         for key in ("title", "author", "created", "modified", "pages", "words"):
             meta.setdefault(key, getattr(doc.meta, key, None))
     path = relative_path(result.path, cwd)
+    if doc is not None:
+        meta.setdefault("pages_estimated", doc.meta.pages_estimated)
+    if meta.get("pages") and meta.get("pages_estimated"):  # counted from a .docx's page breaks
+        meta["pages"] = f"about {meta['pages']} (estimated from page breaks)"
+    elif not meta.get("pages") and result.format == "docx":  # no page breaks saved: say so, not "1"
+        meta["pages"] = "unknown (the file holds no page breaks)"
     facts = [(label, one_line(meta[key])) for key, label in
              (("author", "Author"), ("modified", "Last modified"), ("created", "Created"),
               ("pages", "Pages"), ("words", "Words")) if meta.get(key)]

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..findings.report import DocumentResult, Report
 from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_title, engagement_label, one_line, relative_path,
-                     section_label, worst_first)
+                     page_label, section_label, worst_first)
 
 MAX_ROWS = 200  # per document; a PR comment is capped at 65,536 characters
 SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -47,7 +47,7 @@ def escape(text: object, limit: int | None = None) -> str:
 
 def render(report: Report, cwd: str | os.PathLike | None = None, max_rows: int = MAX_ROWS,
            **_options: Any) -> str:
-    summary = report.summary()
+    summary = report.summary
     sev = summary["by_severity"]
     lines = ["## sowlint risk summary", ""]
     lines.append(
@@ -94,7 +94,7 @@ def _document(doc: DocumentResult, cwd: str | os.PathLike | None, max_rows: int)
         for f in findings[:max_rows]:
             where = escape(section_label(f.location), 80) or "_whole document_"
             if f.location.page:
-                where += f", p. {f.location.page}"
+                where += f", p. {page_label(f.location)}"
             message = escape(f.message, 200)
             if f.evidence:
                 message += f" — “{escape(f.evidence, 120)}”"

@@ -1,8 +1,9 @@
-"""SARIF 2.1.0 output: one run, rules from the rule metadata, results located in the text rendition.
+"""SARIF 2.1.0 output: one run, rules from the rule metadata, results located in the file.
 
-Regions use sowlint's text rendition v1 (``sowlint extract``): a .docx or .pdf is binary, which SARIF
-says should carry no text region, but GitHub code scanning needs ``startLine``; the rendition version
-is recorded in ``run.properties`` so consumers know what the lines mean.
+Regions of a .md or .txt are lines and columns of the file itself.  Those of a .docx or .pdf use
+sowlint's text rendition v1 (``sowlint extract``): the file is binary, which SARIF says should carry
+no text region, but GitHub code scanning needs ``startLine``; the rendition version is recorded in
+``run.properties`` so consumers know what the lines mean.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..findings.finding import Finding
 from ..findings.report import DocumentResult, Report, RuleInfo, Suppressed
-from .common import SARIF_LEVEL, has_span, project_uri, region, relative_path, safe_text
+from .common import SARIF_LEVEL, has_span, project_uri, region, relative_path, rule_summary, safe_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 MIME_TYPES = {
@@ -101,7 +102,7 @@ def _driver(rules: list[RuleInfo]) -> dict[str, Any]:
 
 
 def _rule(rule: RuleInfo) -> dict[str, Any]:
-    short = safe_text(rule.message) or rule.id
+    short = safe_text(rule_summary(rule))  # the message template without its {placeholders}
     entry: dict[str, Any] = {
         "id": rule.id,
         "name": _rule_name(rule),
@@ -122,12 +123,12 @@ def _rule_name(rule: RuleInfo) -> str:
     """A readable name: the id when it already is one ("missing-exclusions"), else from the message."""
     if not _CODE_LIKE.match(rule.id):
         return rule.id
-    words = re.findall(r"[A-Za-z0-9]+", rule.message)[:8]
+    words = re.findall(r"[A-Za-z0-9]+", rule_summary(rule))[:8]
     return "".join(w[:1].upper() + w[1:] for w in words) or rule.id
 
 
 def _help_text(rule: RuleInfo) -> str:
-    parts = [safe_text(rule.description or rule.message)]
+    parts = [safe_text(rule.description or rule_summary(rule))]
     if rule.rationale:
         parts.append("Why it matters: " + safe_text(rule.rationale))
     if rule.question:
@@ -138,7 +139,7 @@ def _help_text(rule: RuleInfo) -> str:
 
 
 def _help_markdown(rule: RuleInfo) -> str:
-    parts = [safe_text(rule.description or rule.message)]
+    parts = [safe_text(rule.description or rule_summary(rule))]
     if rule.rationale:
         parts.append("**Why it matters.** " + safe_text(rule.rationale))
     if rule.question:
@@ -173,6 +174,8 @@ def _result(finding: Finding, doc: DocumentResult, rule_index: dict[str, int], u
                        ("role", loc.role), ("question", finding.question), ("suggestion", finding.suggestion)):
         if value:
             properties[key] = safe_text(value) if isinstance(value, str) else value
+    if loc.page_estimated:
+        properties["pageEstimated"] = True  # counted from a .docx's page breaks
     if finding.tags:
         properties["tags"] = list(finding.tags)
     if finding.span:  # the matched words inside the quoted clause (the snippet)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings.finding import Finding, evidence_parts
 from ..findings.report import Report
-from .common import safe_text  # document text must not carry terminal escapes or bidi overrides
+from .common import page_label, plural, safe_text  # document text must not carry terminal escapes or bidi overrides
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -27,7 +27,7 @@ def where(f: Finding) -> str:
     elif loc.line is not None:
         parts.append(f"line {loc.line}")
     if loc.page:
-        parts.append(f"p.{loc.page}")
+        parts.append(f"p.{page_label(loc)}")  # "p.~3": estimated from a .docx's page breaks
     return " › ".join(parts) if parts else "document"
 
 
@@ -60,11 +60,10 @@ def render(report: Report, color: bool = False, **_options) -> str:
         out.append("")
     for notice in report.notices:
         out.append(f"notice: {notice}")
-    s = report.summary()
+    s = report.summary
     sev = s["by_severity"]
-    summary = (f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['documents']} "
-               f"document{'s' if s['documents'] != 1 else ''}: {sev['error']} error(s), "
-               f"{sev['warning']} warning(s), {sev['info']} info")
+    summary = (f"{plural(s['findings'], 'finding')} in {plural(s['documents'], 'document')}: "
+               f"{plural(sev['error'], 'error')}, {plural(sev['warning'], 'warning')}, {sev['info']} info")
     if s["unreadable"]:
         summary += f"; {s['unreadable']} could not be read"
     if s["suppressed"]:

@@ -113,6 +113,31 @@ def _explain(exc: ValidationError, path: Path, lines: dict) -> list[str]:
     return [message for _line, message in sorted(out, key=lambda item: item[0])]
 
 
+def config_keys(path: Path) -> dict[str, int | None]:
+    """The keys a config file sets, each with its line (None for pyproject.toml, which keeps none);
+    ``sowlint config`` shows where each setting came from."""
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("sowlint", {})
+        return {str(k).replace("-", "_"): None for k in table}
+    from ..engine.rulepack.yamlsafe import load_with_lines
+
+    data, lines = load_with_lines(path.read_text(encoding="utf-8"), str(path))
+    return {str(k).replace("-", "_"): lines.get((k,)) for k in (data or {})}
+
+
+def searched_folders(start: Path, found: Path | None) -> list[Path]:
+    """The folders find_config looked in, nearest first, up to the one that held ``found``."""
+    folder = (start if start.is_dir() else start.parent).resolve()
+    out = []
+    for candidate in [folder, *folder.parents]:
+        out.append(candidate)
+        if found is not None and found.parent.resolve() == candidate:
+            break
+    return out
+
+
 def check_references(refs: list[str], rules, option: str) -> None:
     """A reference that names nothing is a typo: refuse it rather than silently select nothing."""
     from ..notes.rules import NOTE_RULES

@@ -90,6 +90,7 @@ def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_do
     result.meta = {
         "title": doc.meta.title, "author": doc.meta.author, "created": doc.meta.created,
         "modified": doc.meta.modified, "pages": doc.meta.pages, "words": doc.meta.words,
+        "pages_estimated": doc.meta.pages_estimated,
         "engagement": ctx.engagement, "sections": sum(1 for s in doc.walk() if s.level),
     }
     if settings.notes:

@@ -107,7 +107,8 @@ def no_timeline(doc: Document, tl: Timeline, min_entries: int = 2) -> list[Timel
         return []
     phases = _untimed_phases(doc)
     detail = f"; {phases} are named without dates or durations" if phases else ""
-    message = f"No period of performance, dates, durations or milestones for the work{detail}"
+    # The rule's message says "No timeline for the principal work: "; this says what is missing.
+    message = f"the SOW gives no period of performance, dates, durations or milestones{detail}"
     return [TimelineIssue("no_timeline", message, "", 0, 0)]
 
 

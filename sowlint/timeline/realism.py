@@ -58,15 +58,19 @@ def too_short(doc: Document, tl: Timeline, max_weeks_for_consolidation: float = 
     if lead is not None and weeks <= max_weeks_for_long_lead and _in_scope(doc, lead.start()):
         what = doc.text[lead.start():lead.end()]
         return [make_issue(doc, "too_short", f"'{what}' usually takes months, and the whole plan is "
-                           f"{weeks:g} weeks ({size.describe()})", lead.start(), lead.end())]
+                           f"{_weeks(weeks)} ({size.describe()})", lead.start(), lead.end())]
     if size.migrations and weeks <= max_weeks_for_consolidation and (size.integrations >= 3 or _MANY_SOURCES.search(low)):
-        return [make_issue(doc, "too_short", f"Data migration or consolidation in {weeks:g} weeks: "
+        return [make_issue(doc, "too_short", f"Data migration or consolidation in {_weeks(weeks)}: "
                            f"{size.describe()}", *_first_scope(doc))]
     counted = size.stated_counts
     if counted and counted / weeks > max_items_per_week:
-        return [make_issue(doc, "too_short", f"{counted} stated modules, stories or pages in {weeks:g} weeks is "
+        return [make_issue(doc, "too_short", f"{counted} stated modules, stories or pages in {_weeks(weeks)} is "
                            f"{counted / weeks:.1f} a week ({size.describe()})", *_first_scope(doc))]
     return []
+
+
+def _weeks(weeks: float) -> str:
+    return f"{weeks:g} week" + ("" if weeks == 1 else "s")
 
 
 def late_inputs(doc: Document, tl: Timeline, inputs: tuple = ()) -> list[TimelineIssue]:
@@ -81,7 +85,7 @@ def late_inputs(doc: Document, tl: Timeline, inputs: tuple = ()) -> list[Timelin
         day = _day_of(when, tl)
         if day is not None and day > end_day + 1:
             message = (f"The client's input is due {when} (day {day:g}), after the whole plan ends "
-                       f"({weeks:g} weeks): the work that needs it cannot wait that long")
+                       f"({_weeks(weeks)}): the work that needs it cannot wait that long")
             issues.append(make_issue(doc, "late_inputs", message, start, end))
     return issues[:MAX_CLIENT_WAITS]
 
