@@ -56,6 +56,19 @@ def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _megabytes(value: str | None) -> int | None:
+    """'512M', '2G', '1.5g' or a plain number of MiB, as MiB."""
+    if value is None:
+        return None
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 1 / 1024, "M": 1, "G": 1024}.get(text[-1:], None)
+    try:
+        number = float(text[:-1] if scale else text)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' should be a size such as 512M or 2G", param_hint="--max-memory") from None
+    return max(1, int(number * (scale or 1)))
+
+
 @click.group(cls=_DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sowlint")
 def main() -> None:
@@ -91,14 +104,19 @@ def main() -> None:
 @click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default=None, help="How to read 03/04/2027.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Documents in parallel.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--max-memory", default=None, metavar="SIZE",
+              help="Memory one document's reading may take, e.g. 512M or 2G [default: 1G].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Wall clock for reading and checking one document [default: 60].")
 def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, severity, fail_on, exit_zero,
-             color, config, notes, baseline, waivers, date_order, jobs, quiet) -> None:
+             color, config, notes, baseline, waivers, date_order, jobs, quiet, max_memory, timeout) -> None:
     """Lint documents (.docx, .pdf, .md, .txt) or folders of them."""
     from .commands.lint import run_lint
 
     overrides = dict(select=_split(select), ignore=_split(ignore), rules=list(rule_dirs),
                      severity=_parse_severity(severity), fail_on=fail_on, notes=list(notes),
-                     baseline=baseline, waivers=waivers, date_order=date_order)
+                     baseline=baseline, waivers=waivers, date_order=date_order,
+                     max_memory_mb=_megabytes(max_memory), timeout=timeout)
     if no_default_rules:
         overrides["default_rules"] = False
     colour = False if output else _use_colour(color, sys.stdout)  # a report file never gets ANSI codes

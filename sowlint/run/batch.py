@@ -18,10 +18,10 @@ def _warm_up() -> None:
 
 
 def _lint_one(args: tuple[Path, Settings, bool]) -> DocumentResult:
-    from .single import lint_file
+    from .single import lint_bounded
 
     path, settings, keep = args
-    return lint_file(path, settings, keep)
+    return lint_bounded(path, settings, keep)
 
 
 def run_parallel(per_file: list[tuple[Path, Settings]], jobs: int, keep_documents: bool = False,

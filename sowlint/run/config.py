@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import ConfigError
 from ..findings.finding import CATEGORIES, SEVERITIES
@@ -34,6 +34,10 @@ class Settings(BaseModel):
     waivers: Optional[str] = None
     max_file_mb: int = 64
     max_pages: int = 1000
+    # One document's resource boundary (run/bounds.py): address space its reading may take, and the
+    # wall clock for reading and checking it.  A config found next to a document can only lower them.
+    max_memory_mb: int = Field(1024, ge=64)
+    timeout: float = Field(60.0, gt=0)
     source: Optional[str] = None  # the config file these settings came from
 
     def merged(self, **overrides) -> "Settings":

@@ -13,6 +13,13 @@ from .model import Rule, RuleBase
 from .yamlsafe import line_for, load_with_lines
 
 _COMMON = set(RuleBase.model_fields) | {"pass"}
+# A pack is read from folders other people may control (a .sowlint.yaml next to a document can name
+# one): caps far above the default pack (65 files, 8 KB and 56 values at most in one) keep a hostile
+# one from taking minutes and gigabytes (400k regexes: 87 s and 648 MB).
+MAX_RULE_BYTES = 256 * 1024
+MAX_RULE_VALUES = 5000  # phrases, patterns, regexes and every other value in one rule file
+MAX_PACK_FILES = 2000
+MAX_PACK_BYTES = 16 * 1024 * 1024
 
 
 def load_rule(path: str | Path) -> Rule:
@@ -21,12 +28,18 @@ def load_rule(path: str | Path) -> Rule:
     p = Path(path)
     name = str(p)
     try:
+        size = p.stat().st_size
+        if size > MAX_RULE_BYTES:
+            raise ConfigError(f"{name}: {size:,} bytes is over the {MAX_RULE_BYTES:,}-byte limit for a rule file")
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{name}: cannot read rule file ({exc})") from None
     data, lines = load_with_lines(text, name)
     if not isinstance(data, dict):
         raise ConfigError(f"{name}:1: a rule file must be a mapping of fields")
+    values = _count_values(data)
+    if values > MAX_RULE_VALUES:
+        raise ConfigError(f"{name}:1: {values:,} values is over the {MAX_RULE_VALUES:,}-value limit for a rule file")
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:  # "kind: [phrase]" is a list, not a kind
         line = lines.get(("kind",), 1)
@@ -45,6 +58,27 @@ def load_rule(path: str | Path) -> Rule:
     except ValidationError as exc:
         raise ConfigError(_explain(exc, name, lines, kind=kind)) from None
     return Rule(base, opts, name)
+
+
+def _count_values(value) -> int:
+    if isinstance(value, dict):
+        return sum(_count_values(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_count_values(v) for v in value)
+    return 1
+
+
+def _check_pack_size(root: Path, files: list[Path]) -> None:
+    if len(files) > MAX_PACK_FILES:
+        raise ConfigError(f"{root}: {len(files):,} rule files is over the {MAX_PACK_FILES:,}-file limit for a pack")
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # load_rule says why it cannot be read
+        if total > MAX_PACK_BYTES:
+            raise ConfigError(f"{root}: rule files over {MAX_PACK_BYTES:,} bytes in all, the limit for a pack")
 
 
 def _explain(exc: ValidationError, name: str, lines: dict, kind: str | None) -> str:
@@ -69,6 +103,7 @@ def load_pack(folder: str | Path) -> list[Rule]:
     files = sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
     if not files:
         raise ConfigError(f"{root}: no rule files (*.yaml) in this folder")
+    _check_pack_size(root, files)
     key = cache.key(files)
     rules = cache.load(key)
     if rules is None:
