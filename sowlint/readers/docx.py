@@ -36,6 +36,9 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fa
 def read_docx(path: Path, limits: ReadLimits) -> Document:
     """Read a .docx into a Document; anything hostile or broken raises ReadError with one line."""
     container = check_docx_container(path, limits)
+    from .docx_precheck import check_main_part
+
+    check_main_part(path, container.main_part)
     document = _open(path)
     try:
         walker = BodyWalker(StyleTable(document.styles.element))

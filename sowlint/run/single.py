@@ -189,6 +189,13 @@ def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_do
     doc = ctx.doc
     result.format = doc.format
     result.warnings = list(doc.warnings)
+    if not doc.meta.words:
+        # Every rule reads the text: on none, "No exclusions" would be false and no finding a false
+        # pass.  Not assessed is the document's error (exit 2), so a pre-send gate fails closed.
+        scanned = doc.format == "pdf" and any("no text layer" in w for w in doc.warnings)
+        why = "a scanned or image-only PDF: run OCR on it first" if scanned else "the document has no text"
+        result.error = f"{path}: not assessed: 0 words to check ({why})"
+        return result
     result.findings = run_rules(doc, rules_for(settings), ctx=ctx)
     result.meta = {
         "title": doc.meta.title, "author": doc.meta.author, "created": doc.meta.created,
