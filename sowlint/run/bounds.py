@@ -31,6 +31,9 @@ class Limits:
     def over_time(self, received: int) -> str:
         return f"{self.path}: exceeded the {self.timeout:g} s limit {self.stage(received)}"
 
+    def out_of_memory(self, received: int) -> str:
+        return f"{self.path}: exceeded the {memory_text(self.max_memory)} memory limit {self.stage(received)}"
+
     def died(self, status: int, received: int) -> str:
         import os
 

@@ -182,6 +182,8 @@ def _answers(fn: Callable, args: tuple, pid: int, fd: int, limits: Limits | None
                 limits = value
                 continue
             if not ok:
+                if isinstance(value, MemoryError) and limits is not None:
+                    raise LimitError(limits.out_of_memory(received)) from None
                 raise value
             received += 1
             yield value

@@ -48,7 +48,7 @@ def validate_regexes(value: list[str]) -> list[str]:
         except re.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
         if nested_quantifier(pattern, _FLAGS):
-            raise ValueError(f"regex {pattern[:80]!r} nests an unbounded repeat inside a repeated group, which "
+            raise ValueError(f"{pattern[:80]!r} nests an unbounded repeat inside a repeated group, which "
                              "can backtrack for minutes: make the inner part unambiguous or bound the outer repeat")
     return value
 
