@@ -140,7 +140,7 @@ def outline_cmd(path, fmt, timeline, obligations, date_order) -> None:
     from .commands.outline import render_outline
 
     try:
-        click.echo(render_outline(path, fmt, timeline, obligations, date_order), nl=False)
+        click.echo(render_outline(path, fmt, timeline, obligations, date_order, bounded=True), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 
@@ -169,10 +169,10 @@ def brief_cmd(path, notes, fmt, output, config, date_order) -> None:
 @click.argument("path", type=click.Path())
 def extract_cmd(path) -> None:
     """Print the numbered text rendition that finding lines and columns refer to."""
-    from .readers import read_document
+    from .run.single import read_bounded
 
     try:
-        doc = read_document(path)
+        doc = read_bounded(path)
     except SowlintError as exc:
         _fail(str(exc))
     for n, line in enumerate(doc.text.split("\n"), 1):

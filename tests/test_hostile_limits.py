@@ -414,3 +414,16 @@ def test_a_racing_attacker_never_gets_his_pickle_loaded(tmp_path, cache_dir):
     assert not marker.exists(), "the attacker's pickle was loaded"
     assert hits > 0  # the real cache still served some loads
     assert stat.S_ISDIR(cache_dir.lstat().st_mode)
+
+
+@needs_fork
+@pytest.mark.parametrize("name", ["nested PDF forms", "3M text operations", "docx paragraph bomb"])
+def test_outline_is_bounded_too(name, tmp_path):
+    args, needle = _case(name, tmp_path)
+    refused(sowlint("outline", *args), needle)
+
+
+@needs_fork
+def test_limits_from_the_command_line_are_checked():
+    out = sowlint("--max-memory", "lots", str(SAMPLE))
+    assert out["code"] == 2 and "should be a size such as 512M or 2G" in out["stderr"]

@@ -30,8 +30,15 @@ def outline_data(doc: Document) -> dict:
 
 
 def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligations: bool = False,
-                   date_order: str | None = None) -> str:
-    doc = read_document(path)
+                   date_order: str | None = None, bounded: bool = False) -> str:
+    """``bounded`` (the command line's choice) reads the document in a forked helper under the
+    run's memory and time limits (run/bounds.py)."""
+    if bounded:
+        from ..run.single import read_bounded
+
+        doc = read_bounded(path)
+    else:
+        doc = read_document(path)
     data = outline_data(doc)
     if timeline:
         from ..timeline.model import build_timeline

@@ -157,6 +157,29 @@ def lint_guarded(path: Path, settings: Settings, keep_document: bool = False, co
         return _failed(path, _internal(path, exc))
 
 
+def _read_only(path: Path):
+    from ..readers import read_document
+
+    yield read_document(path)
+
+
+def read_bounded(path: str | os.PathLike):
+    """read_document() in a forked helper under the default limits (``outline``, ``extract``): a
+    ReadError, LimitError included, for a document that cannot be read within them."""
+    from . import helper
+    from .bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
+
+    if not helper.available():
+        from ..readers import read_document
+
+        return read_document(path)
+    answers = helper.start(_read_only, Path(path), limits=Limits(DEFAULT_MEMORY_MB << 20, DEFAULT_TIMEOUT, str(path)))
+    try:
+        return next(answers)
+    finally:
+        answers.close()
+
+
 def _internal(path: Path, exc: BaseException) -> str:
     if isinstance(exc, ReadError):
         return str(exc)
