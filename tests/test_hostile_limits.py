@@ -167,8 +167,7 @@ def test_a_batch_of_five_good_and_five_hostile_files_reports_all_ten(jobs, tmp_p
     report = json.loads(out["stdout"])  # valid JSON
     by_path = {d["path"]: d for d in report["documents"]}
     assert set(by_path) == {str(f) for f in files}
-    assert [p for p, d in by_path.items() if d["error"]] == [str(f) for f in files[5:]] or \
-        sorted(p for p, d in by_path.items() if d["error"]) == sorted(str(f) for f in files[5:])
+    assert sorted(p for p, d in by_path.items() if d["error"]) == sorted(str(f) for f in files[5:])
     assert all(by_path[str(f)]["error"] is None for f in files[:5])
     assert out["code"] == 2 and "Traceback" not in out["stderr"]
     assert len([line for line in out["stderr"].splitlines() if line.strip()]) == 5
@@ -427,3 +426,27 @@ def test_outline_is_bounded_too(name, tmp_path):
 def test_limits_from_the_command_line_are_checked():
     out = sowlint("--max-memory", "lots", str(SAMPLE))
     assert out["code"] == 2 and "should be a size such as 512M or 2G" in out["stderr"]
+
+
+@needs_fork
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_over_its_time_limit_is_its_error_and_the_batch_goes_on(jobs, tmp_path):
+    slow, fine = tmp_path / "slow", tmp_path / "fine"
+    for folder in (slow, fine):
+        folder.mkdir()
+        (folder / "sow.md").write_text(GOOD_MD, encoding="utf-8")
+    (slow / ".sowlint.yaml").write_text("timeout: 0.01\n", encoding="utf-8")  # a found config may lower it
+    out = sowlint("--format", "json", "--jobs", jobs, str(slow / "sow.md"), str(fine / "sow.md"))
+    errors = {d["path"]: d["error"] for d in json.loads(out["stdout"])["documents"]}
+    assert errors[str(fine / "sow.md")] is None
+    assert errors[str(slow / "sow.md")].startswith(f"{slow / 'sow.md'}: exceeded the 0.01 s limit")
+    assert out["code"] == 2 and "Traceback" not in out["stderr"]
+
+
+def test_a_huge_config_file_is_refused(tmp_path):
+    from sowlint.run.config import load_config
+
+    path = tmp_path / ".sowlint.yaml"
+    path.write_text("select: [" + "x, " * 2_000_000 + "x]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="over the 4,194,304-byte limit for a config file"):
+        load_config(path)

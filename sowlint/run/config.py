@@ -17,6 +17,7 @@ from ..errors import ConfigError
 from ..findings.finding import CATEGORIES, SEVERITIES
 
 CONFIG_NAMES = (".sowlint.yaml", ".sowlint.yml", "pyproject.toml")
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
 
 class Settings(BaseModel):
@@ -83,6 +84,9 @@ def load_config(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     try:
+        size = path.stat().st_size
+        if size > MAX_CONFIG_BYTES:  # a config may sit in a folder someone else wrote
+            raise ConfigError(f"{path}: {size:,} bytes is over the {MAX_CONFIG_BYTES:,}-byte limit for a config file")
         if path.name == "pyproject.toml":
             import tomllib
 

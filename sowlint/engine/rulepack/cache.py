@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import secrets
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from ... import __version__
@@ -141,6 +141,8 @@ def _well_formed(entry) -> bool:
 
 
 def store(key: str | None, rules: list) -> None:
+    """Write the pack through the folder's descriptor (see _read_private), so that a folder swapped
+    for a link after the check never receives it."""
     folder = cache_dir()
     if key is None or folder is None:
         return
@@ -148,24 +150,31 @@ def store(key: str | None, rules: list) -> None:
     from .model import regexes_in
 
     patterns = set().union(*(regexes_in(rule.options) for rule in rules))
-    tmp = None
+    folder_fd = tmp = None
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder_fd = _open_folder(folder)
         if folder_fd is None:
             return
-        os.close(folder_fd)
         data = pickle.dumps((rules, prefilter.noted(patterns)), protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pack-", suffix=".tmp")  # mode 0600
+        tmp = f".pack-{os.getpid()}-{secrets.token_hex(6)}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=folder_fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, folder / f"pack-{key}.pickle")  # atomic: a reader never sees half a file
+        # atomic: a reader never sees half a file
+        os.replace(tmp, f"pack-{key}.pickle", src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
         tmp = None
-        packs = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in packs[KEEP:]:
-            old.unlink(missing_ok=True)
+        packs = sorted((os.stat(n, dir_fd=folder_fd).st_mtime_ns, n) for n in os.listdir(folder_fd)
+                       if n.startswith("pack-") and n.endswith(".pickle"))
+        for _mtime, old in packs[:-KEEP]:
+            os.unlink(old, dir_fd=folder_fd)
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: run without the cache
         return
     finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        if folder_fd is not None:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp, dir_fd=folder_fd)
+                except OSError:
+                    pass
+            os.close(folder_fd)
