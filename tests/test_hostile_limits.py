@@ -125,6 +125,9 @@ def _case(name: str, tmp: Path) -> tuple[list[str], str]:
         (tmp / "pack").mkdir()
         (tmp / "pack" / "many.yaml").write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML, and quick
         return ["--rules", str(tmp / "pack"), str(SAMPLE)], "limit for a rule file"
+    if name == "over the memory limit":  # under the pre-check's caps; PDFium's parse of it needs ~100 MB
+        return ["--max-memory", "64M", str(write_path_flood(tmp / "paths.pdf", 600_000))], \
+            "exceeded the 64 MiB memory limit reading it"
     if name == "over the time limit":
         return ["--timeout", "0.05", str(SAMPLE)], "exceeded the 0.05 s limit"
     raise AssertionError(name)
@@ -133,7 +136,7 @@ def _case(name: str, tmp: Path) -> tuple[list[str], str]:
 CASES = ["nested PDF forms", "2M path operations", "3M text operations", "docx paragraph bomb", "UTF-32 DOCTYPE",
          "100-level tables", "symlink loop", "scanned PDF", "regex backtracking",
          "regex from .sowlint.yaml beside the document", "YAML alias bomb in .sowlint.yaml",
-         "YAML alias bomb in a rule file", "400k regexes", "330k phrases", "over the time limit"]
+         "YAML alias bomb in a rule file", "400k regexes", "330k phrases", "over the memory limit", "over the time limit"]
 
 
 @needs_fork

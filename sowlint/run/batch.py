@@ -56,7 +56,12 @@ def _run_pool(tasks: list, order: list[int], jobs: int, done: Callable[[int, Doc
     """Run ``order``'s tasks; the indexes left without a result because a worker died."""
     broken: list[int] = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
-        futures = {pool.submit(_lint_one, tasks[i]): i for i in order}
+        futures = {}
+        for i in order:
+            try:
+                futures[pool.submit(_lint_one, tasks[i])] = i
+            except BrokenProcessPool:  # a worker died already (its start-up, or an early task)
+                broken.append(i)
         for future in as_completed(futures):
             index = futures[future]
             try:
