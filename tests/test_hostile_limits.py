@@ -301,11 +301,10 @@ def test_unambiguous_or_bounded_repeats_are_allowed(pattern):
     assert not nested_quantifier(pattern)
 
 
-def test_the_flow_style_alias_bomb_is_refused_at_once():
-    started = time.process_time()
+def test_the_flow_style_alias_bomb_is_refused():
+    # 2^40 expansions if it were followed: the text pre-scan this replaces let it through
     with pytest.raises(ConfigError, match="bomb.yaml:1: YAML anchors and aliases are not allowed"):
         load_with_lines(_alias_bomb(40), "bomb.yaml")
-    assert time.process_time() - started < 1.0  # 2^40 expansions if it were followed
 
 
 def test_an_anchor_without_an_alias_is_harmless():

@@ -99,6 +99,10 @@ def _open(path: Path):
     except zipfile.BadZipFile as exc:
         raise ReadError(f"{path}: damaged or truncated .docx ({short_reason(exc)})") from None
     except etree.XMLSyntaxError as exc:
+        if "excessive depth" in str(exc).lower():
+            from .docx_precheck import depth_message
+
+            raise ReadError(depth_message(path)) from None
         raise ReadError(f"{path}: damaged .docx (malformed XML: {short_reason(exc)})") from None
     except MemoryError:
         raise ReadError(f"{path}: out of memory while opening the .docx") from None
