@@ -37,10 +37,13 @@ class Limits:
     def died(self, status: int, received: int) -> str:
         import os
 
-        how = f"signal {signal.Signals(os.WTERMSIG(status)).name}" if os.WIFSIGNALED(status) else \
-            f"exit status {os.waitstatus_to_exitcode(status)}"
+        if not os.WIFSIGNALED(status):  # it left without a word: not a limit, a fault
+            return f"{self.path}: the reader stopped {self.stage(received)} (exit status {os.waitstatus_to_exitcode(status)})"
+        # A failed allocation under RLIMIT_AS ends native readers with SIGABRT or SIGSEGV; the
+        # kernel's out-of-memory killer sends SIGKILL.
+        name = signal.Signals(os.WTERMSIG(status)).name
         return (f"{self.path}: exceeded the {memory_text(self.max_memory)} memory limit {self.stage(received)} "
-                f"(the reader stopped with {how})")
+                f"(the reader stopped with signal {name})")
 
 
 def memory_text(size: int) -> str:
