@@ -101,12 +101,12 @@ def _case(name: str, tmp: Path) -> tuple[list[str], str]:
     if name == "scanned PDF":
         return [str(write_scanned(tmp / "scan.pdf"))], "not assessed"
     if name == "regex backtracking":
-        return ["--rules", str(_regex_pack(tmp / "pack", r"(a+)+$")), str(SAMPLE)], "nests an unbounded repeat"
+        return ["--rules", str(_regex_pack(tmp / "pack", r"(a+)+$")), str(SAMPLE)], "can backtrack exponentially"
     if name == "regex from .sowlint.yaml beside the document":
         _regex_pack(tmp / "pack", r"(?:\w+\s*)*!")
         (tmp / ".sowlint.yaml").write_text("rules: [pack]\n", encoding="utf-8")
         (tmp / "sow.md").write_text(GOOD_MD, encoding="utf-8")
-        return [str(tmp / "sow.md")], "nests an unbounded repeat"
+        return [str(tmp / "sow.md")], "can backtrack exponentially"
     if name == "YAML alias bomb in .sowlint.yaml":
         (tmp / ".sowlint.yaml").write_text("select: " + _alias_bomb(), encoding="utf-8")
         (tmp / "sow.md").write_text(GOOD_MD, encoding="utf-8")
@@ -285,18 +285,18 @@ def test_any_error_in_one_document_is_that_documents_entry(tmp_path, monkeypatch
 
 # -- rule packs and config -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a*)*b", r"(?:\w+\s*)*x", r"(a|b+)*c", r"(aa*)*$"])
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a*)*b", r"(?:\w+\s*)*x", r"(a|b+)*c", r"(aa*)*$", r"(a|a)*$",
+                                     r"(?:x(?:a|ab?))+$"])
 def test_nested_quantifiers_are_refused_with_file_line_and_key(tmp_path, pattern):
     path = write_rule(tmp_path, "r", "phrase", {"regex": [pattern]})
     with pytest.raises(ConfigError) as info:
         load.load_rule(path)
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("regex"))
-    assert str(info.value).startswith(f"{path}:{line}: regex: {pattern!r} nests")
-    assert "nests an unbounded repeat inside a repeated group" in str(info.value)
+    assert str(info.value).startswith(f"{path}:{line}: regex: {pattern!r} can backtrack exponentially")
 
 
 @pytest.mark.parametrize("pattern", [r"(?:\w+\s+){0,3}", r"(?:the\s+|all\s+)*data", r"(?>a+)+", r"(a++)+",
-                                     r"(?:x\s+)+y", r"\b(?:a|b)+\b"])
+                                     r"(?:x\s+)+y", r"\b(?:a|b)+\b", r"(?:foo|far)*", r"(?:a|b){2,5}"])
 def test_unambiguous_or_bounded_repeats_are_allowed(pattern):
     assert not nested_quantifier(pattern)
 

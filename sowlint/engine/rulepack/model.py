@@ -48,8 +48,9 @@ def validate_regexes(value: list[str]) -> list[str]:
         except re.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
         if nested_quantifier(pattern, _FLAGS):
-            raise ValueError(f"{pattern[:80]!r} nests an unbounded repeat inside a repeated group, which "
-                             "can backtrack for minutes: make the inner part unambiguous or bound the outer repeat")
+            raise ValueError(f"{pattern[:80]!r} can backtrack exponentially: a repeated group holds an unbounded "
+                             "repeat or alternatives that start alike; make the inner part unambiguous or bound "
+                             "the outer repeat")
     return value
 
 

@@ -7,8 +7,8 @@ splitting a run of text between the two, 2^n ways for n characters, and ``(a+)+$
 loads, with its file, line and key, before any document is searched.
 
 The test is on the parsed pattern: a repeat that may run more than ``_OUTER_MAX`` times whose body
-holds an unbounded repeat is refused, unless every way into the body starts with a literal
-character the inner repeat cannot match (``(?:the\\s+|all\\s+)*``: a space never starts "the", so
+holds an unbounded repeat, or alternatives that may start alike (``(a|a)*``), is refused, unless
+for the former every way into the body starts with a literal character the inner repeat cannot match (``(?:the\\s+|all\\s+)*``: a space never starts "the", so
 there is one way to split the text).  Bounded outer repeats such as ``(?:\\w+\\s+){0,3}`` cost a
 small polynomial and stay allowed.
 """
@@ -53,6 +53,8 @@ def _walk(items: list, firsts: set[int] | None | bool) -> bool:
             if _walk(list(av[-1]), firsts):
                 return True
         elif op is _c.BRANCH:
+            if firsts is not False and _overlapping(av[1]):
+                return True  # (a|a)* : two ways through each round, 2^n in all
             if any(_walk(list(b), firsts) for b in av[1]):
                 return True
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
@@ -62,6 +64,20 @@ def _walk(items: list, firsts: set[int] | None | bool) -> bool:
             if any(_walk(list(b), firsts) for b in av[1:] if b is not None):
                 return True
         # POSSESSIVE_REPEAT and ATOMIC_GROUP never backtrack into themselves: nothing to check
+    return False
+
+
+def _overlapping(branches) -> bool:
+    """Two alternatives may start with the same character (or one may start with anything)."""
+    seen: set[int] = set()
+    for branch in branches:
+        first = _first_chars(list(branch))
+        if first is None:
+            return True
+        folded = {ord(chr(c).lower()) for c in first}
+        if folded & seen:
+            return True
+        seen |= folded
     return False
 
 
