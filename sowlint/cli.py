@@ -57,6 +57,19 @@ def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _megabytes(value: str | None) -> int | None:
+    """'512M', '2G', '1.5g' or a plain number of MiB, as MiB."""
+    if value is None:
+        return None
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 1 / 1024, "M": 1, "G": 1024}.get(text[-1:], None)
+    try:
+        number = float(text[:-1] if scale else text)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' should be a size such as 512M or 2G", param_hint="--max-memory") from None
+    return max(1, int(number * (scale or 1)))
+
+
 @click.group(cls=_DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sowlint")
 def main() -> None:
@@ -98,9 +111,13 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True, default=None,
               help="Apply the excludes to files named on the command line too (for pre-commit).")
 @click.option("--stdin-filename", help="With '-': the name (and so the type) of the document on stdin.")
+@click.option("--max-memory", default=None, metavar="SIZE",
+              help="Memory one document's reading may take, e.g. 512M or 2G [default: 1G].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Wall clock for reading and checking one document [default: 60].")
 def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, severity, fail_on, exit_zero,
              color, config, notes, baseline, waivers, date_order, jobs, quiet, statistics, exclude,
-             extend_exclude, force_exclude, stdin_filename) -> None:
+             extend_exclude, force_exclude, stdin_filename, max_memory, timeout) -> None:
     """Lint documents (.docx, .pdf, .md, .txt), folders of them, or '-' for standard input."""
     from .commands.lint import run_lint
 
@@ -108,7 +125,7 @@ def lint_cmd(paths, fmt, output, select, ignore, rule_dirs, no_default_rules, se
                      severity=_parse_severity(severity), fail_on=fail_on, notes=list(notes),
                      baseline=baseline, waivers=waivers, date_order=date_order,
                      exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude),
-                     force_exclude=force_exclude)
+                     force_exclude=force_exclude, max_memory_mb=_megabytes(max_memory), timeout=timeout)
     if no_default_rules:
         overrides["default_rules"] = False
     colour = False if output else _use_colour(color, sys.stdout)  # a report file never gets ANSI codes
@@ -134,7 +151,7 @@ def outline_cmd(path, fmt, timeline, obligations, date_order, config) -> None:
     from .commands.outline import render_outline
 
     try:
-        click.echo(render_outline(path, fmt, timeline, obligations, date_order, config), nl=False)
+        click.echo(render_outline(path, fmt, timeline, obligations, date_order, config, bounded=True), nl=False)
     except SowlintError as exc:
         _fail(str(exc))
 
@@ -167,7 +184,7 @@ def extract_cmd(path, config) -> None:
     from .commands.outline import read_with_settings
 
     try:
-        doc, _settings = read_with_settings(path, config)
+        doc, _settings = read_with_settings(path, config, bounded=True)
     except SowlintError as exc:
         _fail(str(exc))
     for n, line in enumerate(doc.text.split("\n"), 1):

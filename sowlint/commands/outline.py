@@ -30,20 +30,25 @@ def outline_data(doc: Document) -> dict:
     }
 
 
-def read_with_settings(path: str, config: str | None = None, **overrides):
-    """(document, settings): read under the config a lint of ``path`` would use (its size limits)."""
+def read_with_settings(path: str, config: str | None = None, bounded: bool = False, **overrides):
+    """(document, settings): read under the config a lint of ``path`` would use (its size limits, and
+    when ``bounded`` its memory and time limits, in a forked helper)."""
     from pathlib import Path
 
     from ..run.rules import settings_for
-    from ..run.single import read_limits
+    from ..run.single import read_bounded, read_limits
 
     settings = settings_for(Path(path), config, **overrides)
+    if bounded:
+        return read_bounded(path, settings), settings
     return read_document(path, read_limits(settings)), settings
 
 
 def render_outline(path: str, fmt: str = "text", timeline: bool = False, obligations: bool = False,
-                   date_order: str | None = None, config: str | None = None) -> str:
-    doc, settings = read_with_settings(path, config, date_order=date_order)
+                   date_order: str | None = None, config: str | None = None, bounded: bool = False) -> str:
+    """``bounded`` (the command line's choice) reads the document in a forked helper under the
+    run's memory and time limits (run/bounds.py)."""
+    doc, settings = read_with_settings(path, config, bounded=bounded, date_order=date_order)
     date_order = settings.date_order
     data = outline_data(doc)
     if timeline:

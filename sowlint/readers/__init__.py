@@ -20,13 +20,29 @@ _LEGACY = {
 }
 
 
+def _missing(p: Path) -> str:
+    """Why ``p`` cannot be found: a symbolic link loop, a dangling link, or nothing there."""
+    import errno
+
+    try:
+        p.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{p}: symbolic link loop (the link points back to itself)"
+        if p.is_symlink():
+            return f"{p}: broken symbolic link (its target does not exist)"
+        if exc.errno == errno.EACCES:
+            return f"{p}: permission denied"
+    return f"{p}: no such file"
+
+
 def read_document(path: str | os.PathLike, limits: ReadLimits | None = None) -> Document:
     """Read ``path``; raise ReadError with a one-line reason for anything that is not a readable SOW."""
     limits = limits or ReadLimits()
     p = Path(path)
     ext = p.suffix.lower()
     if not p.exists():
-        raise ReadError(f"{p}: no such file")
+        raise ReadError(_missing(p))
     if p.is_dir():
         raise ReadError(f"{p}: is a folder, not a document")
     if ext in _LEGACY:

@@ -35,6 +35,9 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fa
 def read_docx(path: Path, limits: ReadLimits) -> Document:
     """Read a .docx into a Document; anything hostile or broken raises ReadError with one line."""
     container = check_docx_container(path, limits)
+    from .docx_precheck import check_main_part
+
+    check_main_part(path, container.main_part)
     document = _open(path)
     try:
         walker = BodyWalker(StyleTable(document.styles.element))
@@ -100,6 +103,10 @@ def _open(path: Path):
     except zipfile.BadZipFile as exc:
         raise ReadError(f"{path}: damaged or truncated .docx ({short_reason(exc)})") from None
     except etree.XMLSyntaxError as exc:
+        if "excessive depth" in str(exc).lower():
+            from .docx_precheck import depth_message
+
+            raise ReadError(depth_message(path)) from None
         raise ReadError(f"{path}: damaged .docx (malformed XML: {short_reason(exc)})") from None
     except MemoryError:
         raise ReadError(f"{path}: out of memory while opening the .docx") from None

@@ -28,6 +28,7 @@ def read_pdf(path: Path, limits: ReadLimits) -> Document:
     """Read ``path`` into a Document; raise ReadError for anything that is not a readable PDF."""
     started = time.monotonic()
     _check_signature(path)
+    _precheck(path)
     pdf = _open(path)
     builder = DocumentBuilder(str(path), "pdf")
     try:
@@ -56,6 +57,17 @@ def _check_signature(path: Path) -> None:
         raise ReadError(f"{path}: cannot be read ({exc.strerror})") from None
     if b"%PDF-" not in head:
         raise ReadError(f"{path}: not a PDF file (no %PDF header)")
+
+
+def _precheck(path: Path) -> None:
+    """Form nests and huge content streams, counted from the raw file (pdf_precheck.py)."""
+    from .pdf_precheck import check_pdf_streams
+
+    try:
+        data = path.read_bytes()  # the caller held it to max_file_bytes
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot be read ({exc.strerror})") from None
+    check_pdf_streams(path, data)
 
 
 def _open(path: Path) -> pdfium.PdfDocument:

@@ -15,11 +15,14 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 20  # bounded reads keep a lying or huge member from inflating all at once
 _RATIO_FLOOR = 1 << 20  # small members may compress extremely well (blank XML), so ratio applies above 1 MiB
-# Word never writes a DTD; an entity it declares would silently cut text short (tech.md 4b).  UTF-16 variants
-# too, because lxml honours an XML declaration in either byte order.
-_DOCTYPE = tuple(p.encode(enc) for p in ("<!DOCTYPE",) for enc in ("ascii", "utf-16-le", "utf-16-be"))
+# Word never writes a DTD; an entity it declares would silently cut text short (tech.md 4b).  UTF-16 and
+# UTF-32 variants too, because lxml honours an XML declaration in either byte order (and the main part is
+# parsed once more in docx_precheck.py, which sees a DOCTYPE in any encoding).
+_DOCTYPE = tuple(p.encode(enc) for p in ("<!DOCTYPE",)
+                 for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
 _PARSED_SUFFIXES = (".xml", ".rels")
-_XML_STARTS = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # markup or a BOM: python-docx may parse it
+# markup or a BOM (UTF-8, -16, -32 in either order, or UTF-16/32 big-endian markup without one): python-docx may parse it
+_XML_STARTS = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\x00<", b"\x00\x00\x00<")
 
 _MAIN_PREFIX = "application/vnd.ms-word."
 _WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -149,7 +152,7 @@ def _stream(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits:
                 if any(marker in window for marker in _DOCTYPE):
                     raise ReadError(f"{path}: document part {name} contains a DOCTYPE (not written by Word): "
                                     "refusing to read")
-                tail = window[-24:]
+                tail = window[-40:]
             if keep:
                 kept.append(chunk)
     return b"".join(kept) if keep else None

@@ -11,12 +11,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import ConfigError
 from ..findings.finding import CATEGORIES, SEVERITIES
 
 from .configfile import CONFIG_NAMES, find_config  # noqa: F401 - re-exported: where settings come from
+
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
 
 class Settings(BaseModel):
@@ -39,6 +41,10 @@ class Settings(BaseModel):
     extend_exclude: list[str] = []
     force_exclude: bool = False  # apply the excludes to files named on the command line too
     respect_gitignore: bool = True
+    # One document's resource boundary (run/bounds.py): address space its reading may take, and the
+    # wall clock for reading and checking it.  A config found next to a document can only lower them.
+    max_memory_mb: int = Field(1024, ge=64)
+    timeout: float = Field(60.0, gt=0)
     source: Optional[str] = None  # the config file these settings came from
 
     def merged(self, **overrides) -> "Settings":
@@ -66,6 +72,9 @@ def load_config(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     try:
+        size = path.stat().st_size
+        if size > MAX_CONFIG_BYTES:  # a config may sit in a folder someone else wrote
+            raise ConfigError(f"{path}: {size:,} bytes is over the {MAX_CONFIG_BYTES:,}-byte limit for a config file")
         if path.name == "pyproject.toml":
             import tomllib
 

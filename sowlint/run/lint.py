@@ -8,7 +8,7 @@ from typing import Iterable
 from ..findings.report import Report
 from .discover import discover, excludes_for
 from .rules import known_rule_ids, rules_for, settings_for
-from .single import lint_file, prepare_beside_spacy
+from .single import lint_bounded, lint_guarded, prepare_beside_spacy
 
 
 def _check_notes_readable(paths: set[str]) -> None:
@@ -24,9 +24,10 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
          jobs: int = 1, keep_documents: bool = False, on_done=None, overlap: bool = False, **options) -> Report:
     """Lint files and folders; ``options`` are Settings fields (select, ignore, rules, severity, ...).
 
-    Raises SowlintError for a bad option, config or rule pack; an unreadable document does not
-    raise but comes back with its ``error`` set, so a batch goes on past it.  ``overlap`` (the
-    command line's choice) lets a one-document run read it in a forked helper (see helper.py).
+    Raises SowlintError for a bad option, config or rule pack; a document that cannot be read or
+    checked does not raise but comes back with its ``error`` set, so a batch goes on past it.
+    ``overlap`` (the command line's choice) reads each document in a forked helper, its resource
+    boundary (see helper.py and bounds.py), the first one while spaCy loads.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -34,9 +35,9 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
     files = discover(paths, excludes_for(paths, config, **options))
     prepared = prepare_beside_spacy(files[0], config, options) if overlap and len(files) == 1 else None
     if prepared:
-        per_file, context = [(files[0], prepared[0])], prepared[1]
+        per_file = [(files[0], prepared[0])]
     else:
-        per_file, context = [(f, settings_for(f, config, **options)) for f in files], None
+        per_file = [(f, settings_for(f, config, **options)) for f in files]
     for _f, settings in per_file:
         rules_for(settings)  # a bad pack or config fails here, once, before any document is read
     _check_notes_readable({n for _f, settings in per_file for n in settings.notes})
@@ -47,7 +48,10 @@ def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str 
     else:
         results = []
         for f, s in per_file:
-            results.append(lint_file(f, s, keep_documents, context))
+            if overlap:
+                results.append(lint_bounded(f, s, keep_documents, prepared))
+            else:
+                results.append(lint_guarded(f, s, keep_documents))
             if on_done:
                 on_done(results[-1])
     rules = {r.id: r.info() for _f, s in per_file for r in rules_for(s)}

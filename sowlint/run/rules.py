@@ -61,4 +61,10 @@ def settings_for(path: Path, config: str | None = None, **overrides) -> Settings
     from .config import find_config, load_config
 
     base = load_config(Path(config) if config else find_config(path))
+    if not config:
+        # A config found beside the document may come with it (a folder someone else wrote): it
+        # may tighten the limits of the run, never loosen them.  --config and options may.
+        default = type(base)()
+        base = base.model_copy(update={"max_memory_mb": min(base.max_memory_mb, default.max_memory_mb),
+                                       "timeout": min(base.timeout, default.timeout)})
     return base.merged(**overrides)

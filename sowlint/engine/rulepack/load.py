@@ -1,4 +1,4 @@
-"""Loads rule files and packs, turning every mistake into one line naming file, line and key."""
+"""Loads rule files and packs, turning every mistake into a line naming file, line and key (all at once)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ _COMMON = set(RuleBase.model_fields) | {"pass"}
 # The section-role vocabulary lives beside the packs (rules/roles.yaml); it is not a rule, so
 # `check-pack rules` and `--rules rules` read the packs under it and leave it alone.
 ROLES_FILE = "roles.yaml"
+# A pack is read from folders other people may control (a .sowlint.yaml next to a document can name
+# one): caps far above the default pack (65 files, 8 KB and 56 values at most in one) keep a hostile
+# one from taking minutes and gigabytes (400k regexes: 87 s and 648 MB).
+MAX_RULE_BYTES = 256 * 1024
+MAX_RULE_VALUES = 5000  # phrases, patterns, regexes and every other value in one rule file
+MAX_PACK_FILES = 2000
+MAX_PACK_BYTES = 16 * 1024 * 1024
 
 
 def load_rule(path: str | Path) -> Rule:
@@ -25,12 +32,18 @@ def load_rule(path: str | Path) -> Rule:
     p = Path(path)
     name = str(p)
     try:
+        size = p.stat().st_size
+        if size > MAX_RULE_BYTES:
+            raise ConfigError(f"{name}: {size:,} bytes is over the {MAX_RULE_BYTES:,}-byte limit for a rule file")
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{name}: cannot read rule file ({exc})") from None
     data, lines = load_with_lines(text, name)
     if not isinstance(data, dict):
         raise ConfigError(f"{name}:1: a rule file must be a mapping of fields")
+    values = _count_values(data)
+    if values > MAX_RULE_VALUES:
+        raise ConfigError(f"{name}:1: {values:,} values is over the {MAX_RULE_VALUES:,}-value limit for a rule file")
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:  # "kind: [phrase]" is a list, not a kind
         line = lines.get(("kind",), 1)
@@ -85,6 +98,27 @@ def _one_per_mistake(problems: list[tuple[int, str, str]]) -> list[tuple[int, st
     return sorted(kept, key=lambda p: p[0])
 
 
+def _count_values(value) -> int:
+    if isinstance(value, dict):
+        return sum(_count_values(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_count_values(v) for v in value)
+    return 1
+
+
+def _check_pack_size(root: Path, files: list[Path]) -> None:
+    if len(files) > MAX_PACK_FILES:
+        raise ConfigError(f"{root}: {len(files):,} rule files is over the {MAX_PACK_FILES:,}-file limit for a pack")
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # load_rule says why it cannot be read
+        if total > MAX_PACK_BYTES:
+            raise ConfigError(f"{root}: rule files over {MAX_PACK_BYTES:,} bytes in all, the limit for a pack")
+
+
 def load_pack(folder: str | Path) -> list[Rule]:
     """Every ``*.yaml`` rule under ``folder`` (recursively), sorted by id; ids must be unique."""
     root = Path(folder)
@@ -93,6 +127,7 @@ def load_pack(folder: str | Path) -> list[Rule]:
     files = sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.name != ROLES_FILE)
     if not files:
         raise ConfigError(f"{root}: no rule files (*.yaml) in this folder")
+    _check_pack_size(root, files)
     key = cache.key(files)
     rules = cache.load(key)
     if rules is None:

@@ -13,6 +13,10 @@ from ...obligations.actions import ACTIONS
 BLOCK_KINDS = ("paragraph", "list_item", "table", "heading")
 ENGAGEMENTS = ("fixed-fee", "time-and-materials", "unknown")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Caps on one rule's lists (the whole pack's are in load.py): the default pack's longest list holds
+# under 100 items; 400k regexes in one file took 87 s and 648 MB to load.
+MAX_LIST = 2000
+MAX_PATTERN_CHARS = 5000
 
 
 class Strict(BaseModel):
@@ -29,14 +33,24 @@ def _check_roles(roles: list[str]) -> list[str]:
 
 
 def validate_regexes(value: list[str]) -> list[str]:
-    """Every regex compiles, with the flags the matcher uses (and its prefilter literals are noted)."""
-    from ..prefilter import validate
+    """Every regex compiles, with the flags the matcher uses (and its prefilter literals are noted),
+    and none can backtrack exponentially (regexguard.py)."""
+    from ..prefilter import _FLAGS, validate
+    from .regexguard import nested_quantifier
 
+    if len(value) > MAX_LIST:
+        raise ValueError(f"{len(value):,} regexes is over the {MAX_LIST:,}-item limit for one list")
     for pattern in value:
+        if not isinstance(pattern, str) or len(pattern) > MAX_PATTERN_CHARS:
+            raise ValueError(f"a regex over {MAX_PATTERN_CHARS:,} characters is refused")
         try:
             validate(pattern)
         except re.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+        if nested_quantifier(pattern, _FLAGS):
+            raise ValueError(f"{pattern[:80]!r} can backtrack exponentially: a repeated group holds an unbounded "
+                             "repeat or alternatives that start alike; make the inner part unambiguous or bound "
+                             "the outer repeat")
     return value
 
 
