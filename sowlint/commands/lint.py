@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..findings.finding import SEVERITY_RANK
+from ..errors import SowlintError
 from ..findings.report import Report
 
 
@@ -29,6 +30,8 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
     from ..run.lint import lint
 
     files = discover(paths)  # once: lint() gets the file list, not the folders again
+    if fmt == "docx":
+        check_docx_output(files, output)
     total = len(files)
     bar = _progress(total, progress)
     tick = None
@@ -37,7 +40,7 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
         tick = lambda _result: bar.advance(task)  # noqa: E731
         bar.start()
     try:
-        report = lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, overlap=True,
+        report = lint(files, config=config, jobs=jobs, keep_documents=fmt in ("html", "docx"), on_done=tick, overlap=True,
                       **overrides)
     finally:
         if bar:
@@ -61,10 +64,37 @@ def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
         click.echo(f"wrote {len(pages)} page(s) to {output}", err=True)
         return
     text = reporter.render(report, color=colour, cwd=os.getcwd())  # each reporter takes what it uses
-    if output:
+    if isinstance(text, bytes):  # the reviewed .docx copy
+        try:
+            Path(output).write_bytes(text)
+        except OSError as exc:
+            raise SowlintError(f"{output}: cannot write the reviewed copy ({exc.strerror or exc})") from None
+        click.echo(f"wrote {output}", err=True)
+    elif output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False, color=colour or None)  # colour=True keeps ANSI even when piped
+
+
+def check_docx_output(files: list, output: str | None) -> None:
+    """--format docx writes a reviewed copy of one .docx: never to a terminal, never over an input.
+
+    A .pdf, .md or .txt has no runs to anchor a Word comment on, and a .docx rendition of it would be
+    a new document that nobody edits: the comments belong in the file sales works on, so it is refused.
+    """
+    if not output:
+        raise SowlintError("--format docx needs -o FILE (the reviewed copy, e.g. proposal.reviewed.docx)")
+    if len(files) != 1:
+        raise SowlintError(f"--format docx reviews one .docx at a time ({len(files)} documents given)")
+    source = Path(files[0])
+    if source.suffix.lower() != ".docx":
+        raise SowlintError(f"{source}: --format docx needs a .docx (Word comments go in the file sales edits; "
+                           "use --format html for a .pdf, .md or .txt)")
+    target = Path(output)
+    if target.resolve() == source.resolve() or (target.exists() and target.samefile(source)):
+        raise SowlintError(f"{output}: is the input document; sowlint never writes to what it reads")
+    if target.is_dir():
+        raise SowlintError(f"{output}: is a folder; give a file name")
 
 
 def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:

@@ -47,6 +47,7 @@ class DocumentResult:
     suppressed: list[Suppressed] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # title, author, dates, pages, words, engagement
     document: Document | None = None  # kept for the HTML report; never serialised
+    comment_waivers: list[Any] = field(default_factory=list)  # `sowlint: waive` comments in the file (run.suppress)
 
     def counts(self) -> dict[str, int]:
         c = Counter(f.severity for f in self.findings)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..document.anchors import Skeleton
 from ..document.builder import DocumentBuilder
 from ..document.model import Document
 from ..errors import ReadError
@@ -63,8 +64,11 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
         _emit(builder, item, page)
     for note in notes:
         builder.paragraph(note, style="footnote")
+    seen = Skeleton("".join(walker.seen))  # which occurrence of its words a comment marks, so it is placed again
     for comment_id, (text, author) in comments.items():
-        builder.annotate(text, author, walker.anchors.get(comment_id, ""))
+        anchor = walker.anchors.get(comment_id, "")
+        occurrence = seen.occurrence_before(anchor, walker.anchor_starts[comment_id]) if anchor else 0
+        builder.annotate(text, author, anchor, occurrence)
     _metadata(builder, document, container.app_properties, pages, titles)
     return builder.build()
 
@@ -128,6 +132,9 @@ class BodyWalker:
         self.rendered_breaks = 0
         self.anchors: dict[str, str] = {}  # comment id -> the text its range covers
         self._open_comments: dict[str, list[str]] = {}
+        self.anchor_starts: dict[str, int] = {}  # comment id -> offset of its start in "".join(seen)
+        self.seen: list[str] = []  # every piece of text read, in order
+        self._seen_chars = 0
         self._fields: list[_Field] = []
         self._hidden = 0  # fields still in their instruction part: their text is code, not content
         self._toc = 0  # TOC fields showing their result: those paragraphs are contents entries
@@ -238,6 +245,7 @@ class BodyWalker:
                     self._inline(content)
             elif tag == COMMENT_START:
                 self._open_comments[child.get(W + "id", "")] = []
+                self.anchor_starts[child.get(W + "id", "")] = self._seen_chars
             elif tag == COMMENT_END:
                 cid = child.get(W + "id", "")
                 if cid in self._open_comments:
@@ -318,6 +326,8 @@ class BodyWalker:
         if state.page is None and text.strip():
             state.page = (self.explicit_breaks + 1, self.rendered_breaks + 1)
         state.parts.append(text)
+        self.seen.append(text)
+        self._seen_chars += len(text)
         for anchor in self._open_comments.values():
             anchor.append(text)
 

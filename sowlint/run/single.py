@@ -93,6 +93,10 @@ def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_do
 
         notes = check_notes(ctx, settings.notes, settings.select, settings.ignore)
         result.findings = sorted(result.findings + notes, key=lambda f: f.sort_key)
+    if doc.annotations:
+        from .suppress import comment_waivers
+
+        result.comment_waivers = comment_waivers(doc)
     if keep_document:
         result.document = doc
     return result
