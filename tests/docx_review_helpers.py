@@ -21,12 +21,13 @@ def lint_one(path: Path):
 
 
 def review(path: Path, out: Path):
-    """Lint ``path`` and write its reviewed copy to ``out``; returns the DocumentResult."""
-    from sowlint.reporters.docx import reviewed_copy
+    """Lint ``path`` and write its reviewed copy to ``out`` as `--format docx` does; returns the DocumentResult."""
+    from sowlint.reporters import docx as reviewer
+    from sowlint.run.lint import lint
 
-    result = lint_one(path)
-    out.write_bytes(reviewed_copy(result))
-    return result
+    report = lint(str(path), keep_documents=True)
+    out.write_bytes(reviewer.render(report))
+    return report.documents[0]
 
 
 def comments(path: Path) -> list[tuple[str, str, str]]:

@@ -57,7 +57,9 @@ def test_comment_text_holds_message_question_and_clause(tmp_path):
     body = next(text for _id, author, text in comments(out) if author == "sowlint" and f.rule in text)
     assert f.message in body
     assert f"Question for sales: {f.question}" in body
-    assert f.suggestion.split()[0] in body
+    assert f"Suggested clause: {f.suggestion}" in body  # written for this document: Pixel & Pine's name in it
+    generic = next(g for g in result.findings if g.rule == "no-exclusions")
+    assert "Example wording: " in next(t for _i, a, t in comments(out) if a == "sowlint" and generic.rule in t)
     assert "unlimited" in next(a.anchor for a in lint_one(out).document.annotations if f.rule in a.text)
 
 

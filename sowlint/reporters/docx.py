@@ -19,6 +19,7 @@ from ..findings.report import DocumentResult, Report
 from ..readers.docx_xml import R, W
 from .common import one_line
 from .docx_anchor import RunMap
+from .html_view import suggestion
 
 AUTHOR = "sowlint"
 INITIALS = "SL"
@@ -43,23 +44,23 @@ def render(report: Report, **_options: Any) -> bytes:
     docs = [d for d in report.documents if not d.error]
     if len(docs) != 1 or len(report.documents) != 1:
         raise SowlintError("--format docx writes the reviewed copy of one document; give one .docx")
-    return reviewed_copy(docs[0])
+    return reviewed_copy(docs[0], {r.id: r.suggestion for r in report.rules})
 
 
-def comment_text(f: Finding) -> str:
+def comment_text(f: Finding, template: str | None = None) -> str:
     """The comment: the message, the question for sales and the clause to add, one paragraph each."""
     lines = [f"{f.severity.title()} · {f.rule}: {one_line(f.message)}"]
     if f.question:
         lines.append(f"Question for sales: {one_line(f.question)}")
     if f.suggestion:
-        suggestion = one_line(f.suggestion)
-        lines.append(suggestion if suggestion.lower().startswith("example wording") else
-                     f"Suggested clause: {suggestion}")
+        label, clause = suggestion(f, template)  # "Example wording" unless written for this document
+        lines.append(f"{label}: {one_line(clause)}")
     lines.append(f"(To accept it, reply with the words sowlint: waive, the rule id {f.rule} and a reason.)")
     return "\n".join(lines)
 
 
-def reviewed_copy(result: DocumentResult) -> bytes:
+def reviewed_copy(result: DocumentResult, templates: dict[str, str] | None = None) -> bytes:
+    """The .docx of ``result`` with its findings as comments; ``templates`` are the rules' suggestions as written."""
     import docx
 
     doc = result.document
@@ -76,7 +77,8 @@ def reviewed_copy(result: DocumentResult) -> bytes:
         if target is None:  # a body with no text at all: the comment still goes in, on an empty run
             target = _empty_anchor(word)
         first, last = runs.runs(*target) if isinstance(target, tuple) else (target, target)
-        comment = word.comments.add_comment(text=comment_text(f), author=AUTHOR, initials=INITIALS)
+        comment = word.comments.add_comment(text=comment_text(f, (templates or {}).get(f.rule)), author=AUTHOR,
+                                            initials=INITIALS)
         first.insert_comment_range_start_above(comment.comment_id)
         last.insert_comment_range_end_and_reference_below(comment.comment_id)
     out = io.BytesIO()
