@@ -88,6 +88,11 @@ def test_a_waiver_reply_suppresses_its_finding_in_every_format(tmp_path):
     results = json.loads(sarif.render(report))["runs"][0]["results"]
     assert sum(1 for r in results if r["suppressions"]) == 2
     assert "Suppressed · waiver" in html.render(report)
+    from sowlint.reporters import markdown, text
+
+    plain = text.render(report)
+    assert "waived soft-promise-unbounded-quantity" in plain and "three rounds agreed" in plain
+    assert "Waived: `no-exclusions`" in markdown.render(report)
 
 
 def test_second_occurrence_of_the_same_words_is_waived_not_the_first(tmp_path):

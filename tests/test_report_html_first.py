@@ -129,3 +129,21 @@ def test_print_stylesheet_is_compact_and_the_document_text_optional(page):
     assert "size: A4" in css and "section.document-view { display: none; }" in css
     assert "article.doc:has(.print-doc:checked) section.document-view" in css
     assert 'class="print-doc"' in page
+
+
+def test_one_card_per_rule_per_sentence():
+    doc = read_markdown_string("# Scope\n\nWe provide support as needed and training as needed. Other text.\n", "s.md")
+    text = doc.text
+    first, second = (text.index("as needed"), text.index("as needed", text.index("as needed") + 1))
+    findings = [Finding("soft-promise-unbounded-quantity", "soft-promise", "warning", "Unbounded", "as needed",
+                        Location(start=at, end=at + 9, line=3, column=1)) for at in (first, second)]
+    out = html.render(Report([DocumentResult("s.md", "md", findings=findings, document=doc, meta={"words": 12})]))
+    cards = re.findall(r'<article class="finding[^"]*" id="(f\d+)">', out)
+    assert cards == ["f1"]
+    card = _card(out, "soft-promise-unbounded-quantity")
+    assert "Finding 1, 2" in card and "2 in this sentence" in card
+    quote_html = re.search(r'<blockquote class="evidence">(.*?)</blockquote>', card, re.S).group(1)
+    assert quote_html == ('We provide support <mark class="match">as needed</mark> and training '
+                          '<mark class="match">as needed</mark>.')
+    assert re.search(r'id="m2"', out) and out.count('href="#f1"') >= 2  # both highlights lead to the one card
+    assert 'id="f2"' not in out

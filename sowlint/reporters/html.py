@@ -24,7 +24,7 @@ from ..findings.finding import Finding, evidence_parts
 from ..findings.report import DocumentResult, Report
 from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_order, category_title,
                      engagement_label, has_span, one_line, relative_path, safe_text, section_label)
-from .html_view import as_date, index_key, known, quote, suggestion
+from .html_view import as_date, index_key, known, quote, quote_group, sentence_key, suggestion
 
 _RISK_ORDER = ["low", "medium", "high"]
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -55,6 +55,8 @@ class FindingView:
     quote: list[tuple[str, bool]] = field(default_factory=list)  # the whole sentence, matched words marked
     suggestion_label: str = "Suggested clause"
     suggestion_text: str = ""
+    merged_into: "FindingView | None" = None  # same rule, same sentence: shown on that card
+    also: list["FindingView"] = field(default_factory=list)  # the findings merged into this card
 
     @property
     def severity_label(self) -> str:
@@ -117,7 +119,8 @@ class DocumentView:
     @property
     def fixes(self) -> list[FindingView]:
         """The errors, in document order: what must change before the SOW goes out."""
-        errors = [fv for _, _, items in self.groups for fv in items if fv.finding.severity == "error"]
+        errors = [fv for _, _, items in self.groups for fv in items
+                  if fv.finding.severity == "error" and fv.merged_into is None]
         return sorted(errors, key=lambda fv: fv.finding.sort_key)
 
     @property
@@ -246,6 +249,7 @@ def _document_view(result: DocumentResult, prefix: str, cwd: str | os.PathLike |
         for f in findings:
             number += 1
             items.append(card(number, f))
+        _merge_per_sentence(items, text)
         view.groups.append((category_title(category), category, items))
     for s in result.suppressed:
         number += 1
@@ -256,6 +260,22 @@ def _document_view(result: DocumentResult, prefix: str, cwd: str | os.PathLike |
     if doc is not None and with_body:
         view.body = _body(doc, active, prefix)
     return view
+
+
+def _merge_per_sentence(items: list[FindingView], text: str | None) -> None:
+    """One card per rule per sentence: a second finding of the rule in the sentence joins the first's card."""
+    first: dict[tuple, FindingView] = {}
+    for fv in items:
+        key = sentence_key(fv.finding, text)
+        if key is None:
+            continue
+        lead = first.setdefault((fv.finding.rule, key), fv)
+        if lead is not fv:
+            fv.merged_into, fv.anchor = lead, lead.anchor  # its links and highlight tags lead to that card
+            lead.also.append(fv)
+    for lead in first.values():
+        if lead.also:
+            lead.quote = quote_group([lead.finding, *(o.finding for o in lead.also)], text)
 
 
 def _body(doc: Document, findings: list[FindingView], prefix: str) -> list[dict[str, Any]]:

@@ -42,21 +42,50 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def quote(f: Finding, text: str | None) -> list[tuple[str, bool]]:
     """The card's evidence: the whole sentence, as (piece, marked) pairs with the matched words marked."""
+    return quote_group([f], text)
+
+
+def quote_group(findings: list[Finding], text: str | None) -> list[tuple[str, bool]]:
+    """One quote for findings of one rule in one sentence: the sentence once, every match marked."""
+    f = findings[0]
     loc = f.location
     if text is None or loc.start is None or loc.end is None or loc.end <= loc.start:
         before, matched, after = _parts(f.evidence, f.span)
         return [(p, m) for p, m in ((before, False), (matched, True), (after, False)) if p]
+    spans = [s for s in (_spans(g, text) for g in findings) if s]
+    a = min(min(sentence_span(text, *mark)[0], start) for mark, (start, _e) in spans)
+    b = max(max(sentence_span(text, *mark)[1], end) for mark, (_s, end) in spans)  # never less than the evidence
+    marks: list[list[int]] = []
+    for (ma, mb), _evidence in sorted(spans):
+        if marks and ma <= marks[-1][1]:
+            marks[-1][1] = max(marks[-1][1], mb)
+        else:
+            marks.append([ma, mb])
+    pieces, at = [], a
+    for ma, mb in marks:
+        pieces += [(text[at:ma], False), (text[ma:mb], True)]
+        at = mb
+    pieces.append((text[at:b], False))
+    return [(p.replace("\n", " "), m) for p, m in pieces if p]
+
+
+def sentence_key(f: Finding, text: str | None) -> tuple[int, int] | None:
+    """The sentence a finding's match sits in, to give one card per rule per sentence; None without a span."""
+    spans = _spans(f, text) if text is not None else None
+    return sentence_span(text, *spans[0]) if spans else None
+
+
+def _spans(f: Finding, text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(the matched words, the evidence) as rendition spans."""
+    loc = f.location
+    if loc.start is None or loc.end is None or loc.end <= loc.start:
+        return None
     start, end = loc.start, loc.end
     if f.span and f.evidence:
         at = text.find(f.evidence, max(0, start - 2), end + 2)
         base = at if at >= 0 else start
-        mark = (base + f.span[0], base + f.span[1])
-    else:
-        mark = (start, end)  # no narrower match: the quoted clause itself is what matched
-    a, b = sentence_span(text, *mark)
-    a, b = min(a, start), max(b, end)  # never less than the evidence the finding quotes
-    pieces = [(text[a:mark[0]], False), (text[mark[0]:mark[1]], True), (text[mark[1]:b], False)]
-    return [(p.replace("\n", " "), m) for p, m in pieces if p]
+        return (base + f.span[0], base + f.span[1]), (start, end)
+    return (start, end), (start, end)  # no narrower match: the quoted clause itself is what matched
 
 
 def _parts(evidence: str, span: tuple[int, int] | None) -> tuple[str, str, str]:
