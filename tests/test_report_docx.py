@@ -181,3 +181,12 @@ def test_cli_refuses_output_over_input_and_non_docx(cli, tmp_path):
     import docx
 
     assert len(docx.Document(io.BytesIO(out.read_bytes())).comments) > 0
+
+
+def test_an_unreadable_docx_is_one_line_and_no_copy(cli, tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip")
+    out = tmp_path / "bad.reviewed.docx"
+    result = cli(bad, "--format", "docx", "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

@@ -63,6 +63,8 @@ def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
         pages = reporter.write_pages(report, Path(output), cwd=os.getcwd())
         click.echo(f"wrote {len(pages)} page(s) to {output}", err=True)
         return
+    if fmt == "docx" and any(d.error for d in report.documents):
+        return  # the read error is the one line said; there is no copy to write
     text = reporter.render(report, color=colour, cwd=os.getcwd())  # each reporter takes what it uses
     if isinstance(text, bytes):  # the reviewed .docx copy
         try:

@@ -41,10 +41,17 @@ _FALLBACK_ROLES = ("scope", "deliverables", "background", "objectives")
 
 def render(report: Report, **_options: Any) -> bytes:
     """The reviewed copy of the run's one .docx document."""
-    docs = [d for d in report.documents if not d.error]
-    if len(docs) != 1 or len(report.documents) != 1:
+    if len(report.documents) != 1:
         raise SowlintError("--format docx writes the reviewed copy of one document; give one .docx")
-    return reviewed_copy(docs[0], {r.id: r.suggestion for r in report.rules})
+    result = report.documents[0]
+    if result.error:
+        raise SowlintError(f"{result.path}: could not be read, so no reviewed copy was written")
+    try:
+        return reviewed_copy(result, {r.id: r.suggestion for r in report.rules})
+    except SowlintError:
+        raise
+    except Exception as exc:  # a package the reader accepted but python-docx cannot rewrite: one line
+        raise SowlintError(f"{result.path}: could not write the reviewed copy ({type(exc).__name__}: {exc})") from None
 
 
 def comment_text(f: Finding, template: str | None = None) -> str:
