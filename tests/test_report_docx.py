@@ -190,3 +190,19 @@ def test_an_unreadable_docx_is_one_line_and_no_copy(cli, tmp_path):
     result = cli(bad, "--format", "docx", "-o", out)
     assert result.exit_code == 2 and not out.exists()
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("path", ALL)
+def test_a_waiver_reply_suppresses_its_finding_on_every_document(path, tmp_path):
+    out = tmp_path / (path.stem + ".reviewed.docx")
+    original = review(path, out)
+    if not original.findings:
+        pytest.skip(f"{path.name} has no findings to waive")
+    spanned = [f for f in original.findings if f.location.start is not None and f.location.end > f.location.start]
+    picked = spanned[0] if spanned else original.findings[0]
+    target = next(f for f in original.findings if f.rule == picked.rule)  # the comment add_reply answers
+    add_reply(out, target.rule, f"sowlint: waive {target.rule} - agreed with the client")
+    again = lint_one(out)
+    assert {s.finding.fingerprint for s in again.suppressed} == {target.fingerprint}, path.name
+    assert all(s.reason.startswith("agreed with the client") for s in again.suppressed)
+    assert len(again.findings) == len(original.findings) - len(again.suppressed)
