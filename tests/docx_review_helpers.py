@@ -60,4 +60,13 @@ def add_reply(path: Path, rule: str, text: str, author: str = "Jane Reviewer") -
     end = next(e for e in body.iter(W + "commentRangeEnd") if e.get(W + "id") == target)
     start.addnext(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): rid}))
     end.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): rid}))
+    end.getnext().addnext(_reference_run(rid))  # Word and LibreOffice keep only comments with a reference
     word.save(str(path))
+
+
+def _reference_run(comment_id: str):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    return parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                     f'<w:commentReference w:id="{comment_id}"/></w:r>')

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from docx_review_helpers import REAL, SAMPLES, W, add_reply, comments, lint_one, review
+from docx_review_helpers import REAL, SAMPLES, W, _reference_run, add_reply, comments, lint_one, review
 from sowlint.document.anchors import skeleton
 
 ALL = [pytest.param(p, id=p.name) for p in SAMPLES] + [
@@ -118,6 +118,7 @@ def test_second_occurrence_of_the_same_words_is_waived_not_the_first(tmp_path):
     end = next(e for e in body.iter(W + "commentRangeEnd") if e.get(W + "id") == second)
     start.addnext(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(reply.comment_id)}))
     end.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(reply.comment_id)}))
+    end.getnext().addnext(_reference_run(str(reply.comment_id)))
     word.save(str(out))
     again = lint_one(out)
     assert [s.finding.fingerprint for s in again.suppressed] == [same[1].fingerprint]

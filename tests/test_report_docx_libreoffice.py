@@ -76,3 +76,19 @@ def test_pdf_has_one_note_per_finding_and_a_page_renders(converted):
                    capture_output=True, check=True, timeout=120)
     data = stem.with_suffix(".png").read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
+
+
+def test_a_waiver_reply_survives_a_libreoffice_save(tmp_path):
+    from docx_review_helpers import add_reply
+
+    source = next(p for p in SAMPLES if p.name == "website-build-fernleaf.docx")
+    ours = tmp_path / "fernleaf.reviewed.docx"
+    original = review(source, ours)
+    add_reply(ours, "soft-promise-unbounded-quantity",
+              "sowlint: waive soft-promise-unbounded-quantity - three rounds agreed on the call")
+    add_reply(ours, "no-exclusions", "sowlint: waive no-exclusions - exclusions are in the MSA")
+    _soffice("docx:MS Word 2007 XML", [ours], tmp_path / "saved", tmp_path / "profile")
+    again = lint_one(tmp_path / "saved" / ours.name)
+    assert {s.finding.rule for s in again.suppressed} == {"soft-promise-unbounded-quantity", "no-exclusions"}
+    kept = {f.fingerprint for f in again.findings} | {s.finding.fingerprint for s in again.suppressed}
+    assert kept == {f.fingerprint for f in original.findings}  # LibreOffice's save changes no finding
