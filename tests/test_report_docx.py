@@ -207,3 +207,37 @@ def test_a_waiver_reply_suppresses_its_finding_on_every_document(path, tmp_path)
     assert {s.finding.fingerprint for s in again.suppressed} == {target.fingerprint}, path.name
     assert all(s.reason.startswith("agreed with the client") for s in again.suppressed)
     assert len(again.findings) == len(original.findings) - len(again.suppressed)
+
+
+def test_a_word_thread_reply_without_its_own_range_waives_its_parents_finding(tmp_path):
+    """Word links a reply to its comment in word/commentsExtended.xml (w15:paraIdParent); the range is the parent's."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    path = next(p for p in SAMPLES if p.name == "website-build-fernleaf.docx")
+    out = tmp_path / "f.reviewed.docx"
+    original = review(path, out)
+    rule = "soft-promise-side-promise"
+    word = docx.Document(str(out))
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+    parent_id = next(cid for cid, author, text in comments(out) if author == "sowlint" and f"· {rule}:" in text)
+    parent = next(c for c in word.comments if str(c.comment_id) == parent_id)
+    parent.paragraphs[-1]._p.set(w14, "0A0A0A01")
+    reply = word.comments.add_comment(text=f"sowlint: waive {rule} - the blog is priced in phase 2", author="Word User")
+    reply.paragraphs[-1]._p.set(w14, "0A0A0A02")
+    body = word.element.body
+    ref = next(e for e in body.iter(W + "commentReference") if e.get(W + "id") == parent_id).getparent()
+    ref.addnext(_reference_run(str(reply.comment_id)))
+    ns = 'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"'
+    blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx {ns}>'
+            '<w15:commentEx w15:paraId="0A0A0A01" w15:done="0"/>'
+            '<w15:commentEx w15:paraId="0A0A0A02" w15:paraIdParent="0A0A0A01" w15:done="0"/></w15:commentsEx>')
+    part = Part(PackURI("/word/commentsExtended.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml",
+                blob.encode(), word.part.package)
+    word.part.relate_to(part, "http://schemas.microsoft.com/office/2011/relationships/commentsExtended")
+    word.save(str(out))
+    again = lint_one(out)
+    first = next(f for f in original.findings if f.rule == rule)
+    assert [s.finding.fingerprint for s in again.suppressed] == [first.fingerprint]

@@ -20,6 +20,7 @@ from .docx_xml import (INS, MOVE_TO, P, PPR, R, RPR, SDT, SDT_CONTENT, T, TBL, T
 from .zipguard import check_docx_container, short_reason
 
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_W14, _W15 = "{http://schemas.microsoft.com/office/word/2010/wordml}", "{http://schemas.microsoft.com/office/word/2012/wordml}"
 TAB, PTAB, BR, CR, NB_HYPHEN, SYM = (W + n for n in ("tab", "ptab", "br", "cr", "noBreakHyphen", "sym"))
 FLD_CHAR, INSTR, FLD_SIMPLE = W + "fldChar", W + "instrText", W + "fldSimple"
 RENDERED_BREAK, COMMENT_START, COMMENT_END = (W + n for n in ("lastRenderedPageBreak", "commentRangeStart",
@@ -43,7 +44,7 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
         walker.walk(document.element.body)
         pages = max(walker.explicit_breaks, walker.rendered_breaks) + 1
         notes = _notes(document, walker)
-        comments = _comments(document)
+        comments, parents = _comments(document)
     except ReadError:
         raise
     except MemoryError:
@@ -66,8 +67,12 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
         builder.paragraph(note, style="footnote")
     seen = Skeleton("".join(walker.seen))  # which occurrence of its words a comment marks, so it is placed again
     for comment_id, (text, author) in comments.items():
-        anchor = walker.anchors.get(comment_id, "")
-        occurrence = seen.occurrence_before(anchor, walker.anchor_starts[comment_id]) if anchor else 0
+        if comment_id not in walker.anchors and parents.get(comment_id) in walker.anchors:
+            ranged = parents[comment_id]  # a reply without its own range: its thread's range
+        else:
+            ranged = comment_id
+        anchor = walker.anchors.get(ranged, "")
+        occurrence = seen.occurrence_before(anchor, walker.anchor_starts[ranged]) if anchor else 0
         builder.annotate(text, author, anchor, occurrence)
     _metadata(builder, document, container.app_properties, pages, titles)
     return builder.build()
@@ -359,15 +364,35 @@ def _notes(document, walker: BodyWalker) -> list[str]:
     return notes
 
 
-def _comments(document) -> dict[str, tuple[str, str | None]]:
+def _comments(document) -> tuple[dict[str, tuple[str, str | None]], dict[str, str]]:
+    """Each comment's (text, author) by id, and for a reply the id of the comment it answers."""
     root = _related_xml(document, "comments")
     if root is None:
-        return {}
+        return {}, {}
     found: dict[str, tuple[str, str | None]] = {}
+    last_paragraph: dict[str, str] = {}  # w14:paraId of a comment's last paragraph -> its id
     for comment in root.iterchildren(W + "comment"):
-        text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in comment.iter(P))
-        found[comment.get(W + "id", "")] = (text, comment.get(W + "author") or None)
-    return found
+        cid = comment.get(W + "id", "")
+        paragraphs = list(comment.iter(P))
+        text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in paragraphs)
+        found[cid] = (text, comment.get(W + "author") or None)
+        if paragraphs and paragraphs[-1].get(_W14 + "paraId"):
+            last_paragraph[paragraphs[-1].get(_W14 + "paraId")] = cid
+    return found, _reply_parents(document, last_paragraph)
+
+
+def _reply_parents(document, last_paragraph: dict[str, str]) -> dict[str, str]:
+    """Word's threads (word/commentsExtended.xml): reply id -> the id of the comment it answers."""
+    extended = _related_xml(document, "commentsExtended") if last_paragraph else None
+    if extended is None:
+        return {}
+    parents = {}
+    for entry in extended.iter(_W15 + "commentEx"):
+        child = last_paragraph.get(entry.get(_W15 + "paraId", ""))
+        parent = last_paragraph.get(entry.get(_W15 + "paraIdParent", ""))
+        if child and parent:
+            parents[child] = parent
+    return parents
 
 
 def _metadata(builder: DocumentBuilder, document, app_properties: bytes | None, pages: int,
