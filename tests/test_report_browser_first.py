@@ -108,18 +108,25 @@ def test_a_finding_and_its_highlight(page, fernleaf):
 def test_the_index_lists_the_riskiest_first(tmp_path):
     from sowlint.run.lint import lint
 
+    import docx
+
     names = ["erp-rollout-brightwater.docx", "website-build-fernleaf.docx", "field-research-estuary-water.docx",
              "quick-proposal-copperfield.docx"]
-    report = lint([str(REPO / "corpora" / n) for n in names])
+    blank = tmp_path / "scanned-blank.docx"  # no words at all, as a scan without a text layer reads
+    docx.Document().save(str(blank))
+    report = lint([str(REPO / "corpora" / n) for n in names] + [str(blank)])
     html.write_pages(report, tmp_path / "site", generated="2026-12-01")
     index = tmp_path / "site" / "index.html"
     dom = dump_dom(index)
     rows = re.findall(r'<th scope="row" class="doc-cell"><a href="\d+-([^"]+)\.html"', dom)
-    by_name = {Path(d.path).stem: d for d in report.documents}
+    by_name = {Path(d.path).stem: d for d in report.documents if Path(d.path) != blank}
     risk = {"high": 0, "medium": 1, "low": 2}
     expected = sorted(by_name, key=lambda n: (risk[by_name[n].risk_level()], -by_name[n].counts()["error"],
                                               -by_name[n].counts()["warning"], by_name[n].path))
-    assert rows == expected and rows[-1] == "erp-rollout-brightwater"
+    assert rows == expected + ["scanned-blank"] and rows[-2] == "erp-rollout-brightwater"
+    blank_row = re.search(r'scanned-blank\.html".*?</tr>', dom, re.S).group(0)
+    assert "Not assessed" in blank_row and "0 words: not checked" in blank_row
+    assert not re.search(r"risk-badge-(high|medium|low)", blank_row)
     assert _scroll_width(index) <= 420
     data = _screenshot(index, "report-index.png", "1000,700")
     assert data.startswith(b"\x89PNG")
@@ -127,7 +134,7 @@ def test_the_index_lists_the_riskiest_first(tmp_path):
 
 def test_narrow_layout_has_no_horizontal_overflow(page):
     assert _scroll_width(page) <= 420
-    data = _screenshot(page, "report-narrow.png", "500,1400")
+    data = _screenshot(page.with_name("frame-" + page.name), "report-narrow.png", "440,950")  # the 420-px frame
     assert data.startswith(b"\x89PNG")
 
 
