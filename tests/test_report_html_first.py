@@ -147,3 +147,14 @@ def test_one_card_per_rule_per_sentence():
                           '<mark class="match">as needed</mark>.')
     assert re.search(r'id="m2"', out) and out.count('href="#f1"') >= 2  # both highlights lead to the one card
     assert 'id="f2"' not in out
+
+
+def test_a_handoff_note_card_quotes_the_note_not_the_sow():
+    from sowlint.run.lint import lint
+
+    report = lint(str(FERNLEAF), keep_documents=True,
+                  notes=[str(REPO / "corpora" / "handoff" / "website-build-fernleaf.notes.md")])
+    out = html.render(report)
+    card = _card(out, "contradicted-verbal-commitment")
+    quote_html = re.search(r'<blockquote class="evidence">(.*?)</blockquote>', card, re.S).group(1)
+    assert quote_html.startswith("Alan assumes we write all the service page copy")

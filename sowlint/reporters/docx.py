@@ -19,7 +19,7 @@ from ..findings.report import DocumentResult, Report
 from ..readers.docx_xml import R, W
 from .common import one_line
 from .docx_anchor import RunMap
-from .html_view import suggestion
+from .html_view import evidence_at, suggestion
 
 AUTHOR = "sowlint"
 INITIALS = "SL"
@@ -106,12 +106,12 @@ def _anchor_span(f: Finding, doc: Document) -> tuple[int, int] | None:
     if loc.start is not None and loc.end is not None and loc.end > loc.start:
         start, end = loc.start, loc.end
         if f.span and f.evidence:
-            # The evidence is the clause at ``start``; the span is the matched words inside it.
-            at = doc.text.find(f.evidence, max(0, start - 2), end + 2)
-            base = at if at >= 0 else start
+            # The evidence is the clause at ``start``, the span the matched words inside it; a handoff note's
+            # evidence is not in the SOW at all, and its comment goes on the SOW passage it concerns.
+            at = evidence_at(f, doc.text)
             a, b = f.span
-            if 0 <= a < b <= len(f.evidence):
-                return base + a, base + b
+            if at >= 0 and 0 <= a < b <= len(f.evidence):
+                return at + a, at + b
         return start, end
     return _heading_span(f, doc)
 

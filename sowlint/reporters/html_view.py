@@ -48,11 +48,10 @@ def quote(f: Finding, text: str | None) -> list[tuple[str, bool]]:
 def quote_group(findings: list[Finding], text: str | None) -> list[tuple[str, bool]]:
     """One quote for findings of one rule in one sentence: the sentence once, every match marked."""
     f = findings[0]
-    loc = f.location
-    if text is None or loc.start is None or loc.end is None or loc.end <= loc.start:
+    spans = [s for s in (_spans(g, text) for g in findings) if s] if text is not None else []
+    if not spans:
         before, matched, after = _parts(f.evidence, f.span)
         return [(p, m) for p, m in ((before, False), (matched, True), (after, False)) if p]
-    spans = [s for s in (_spans(g, text) for g in findings) if s]
     a = min(min(sentence_span(text, *mark)[0], start) for mark, (start, _e) in spans)
     b = max(max(sentence_span(text, *mark)[1], end) for mark, (_s, end) in spans)  # never less than the evidence
     marks: list[list[int]] = []
@@ -75,16 +74,30 @@ def sentence_key(f: Finding, text: str | None) -> tuple[int, int] | None:
     return sentence_span(text, *spans[0]) if spans else None
 
 
+def evidence_at(f: Finding, text: str) -> int:
+    """Where the finding's evidence starts in the rendition (at its location), or -1 when it is not there."""
+    start, end = f.location.start, f.location.end
+    if not f.evidence or start is None or end is None:
+        return -1
+    at = text.find(f.evidence, max(0, start - 2), end + 2)
+    if at < 0 and " ".join(text[start:end].split()) == " ".join(f.evidence.split()):
+        at = start  # evidence over several lines, quoted on one
+    return at
+
+
 def _spans(f: Finding, text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(the matched words, the evidence) as rendition spans."""
     loc = f.location
     if loc.start is None or loc.end is None or loc.end <= loc.start:
         return None
     start, end = loc.start, loc.end
-    if f.span and f.evidence:
-        at = text.find(f.evidence, max(0, start - 2), end + 2)
-        base = at if at >= 0 else start
-        return (base + f.span[0], base + f.span[1]), (start, end)
+    at = evidence_at(f, text)
+    if at < 0:
+        # The evidence is not the text at the location (a handoff note, quoted beside the SOW passage it
+        # concerns): the card quotes the evidence itself.
+        return None if f.evidence else ((start, end), (start, end))
+    if f.span:
+        return (at + f.span[0], at + f.span[1]), (start, end)
     return (start, end), (start, end)  # no narrower match: the quoted clause itself is what matched
 
 
