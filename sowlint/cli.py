@@ -88,7 +88,7 @@ def main() -> None:
 @main.command("lint")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(), help="Write the report to a file (html: a folder gets one page per document + index.html).")
+@click.option("-o", "--output", type=click.Path(), help="Write the report to a file (html: a folder gets one page per document + index.html; docx: the reviewed copy of the .docx, with one Word comment per finding).")
 @click.option("--select", multiple=True, help="Rule ids, categories, tags or globs to run (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule ids, categories, tags or globs to skip.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Add a rule pack folder.")

@@ -47,7 +47,7 @@ def test_report_renders_with_highlights_and_screenshot(tmp_path):
     marks = re.findall(r'<mark class="hl sev-(\w+)" id="(m\d+)"', dom)
     assert sorted(m for _, m in marks) == sorted(f"m{n}" for n in (1, 2, 3, 5, 6, 7, 8))
     assert re.search(r'<td><mark class="hl sev-warning" id="m7"[^>]*>2 weeks</mark>', dom)
-    assert len(re.findall(r'<input type="checkbox"', dom)) == 4
+    assert len(re.findall(r'<input type="checkbox" id="q\d+"', dom)) == 4
     assert 'id="suppressed"' in dom and "Training scope agreed in the MSA" in dom
 
     ARTIFACTS.mkdir(exist_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..findings.finding import SEVERITY_RANK
+from ..errors import SowlintError
 from ..findings.report import Report
 
 
@@ -34,6 +35,8 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
     files = discover(paths, excludes)  # once: lint() gets the file list, not the folders again
     if excludes.skipped:
         _say_skipped(excludes.skipped, progress)
+    if fmt == "docx":
+        check_docx_output(files, output)
     if output:
         from .output import check_output
 
@@ -68,7 +71,7 @@ def _lint(files, config, jobs, fmt, progress, overrides) -> Report:
         tick = lambda _result: bar.advance(task)  # noqa: E731
         bar.start()
     try:
-        return lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, overlap=True,
+        return lint(files, config=config, jobs=jobs, keep_documents=fmt in ("html", "docx"), on_done=tick, overlap=True,
                     **overrides)
     finally:
         if bar:
@@ -124,11 +127,40 @@ def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
         pages = reporter.write_pages(report, Path(output), cwd=os.getcwd())
         click.echo(f"wrote {len(pages)} page(s) to {output}", err=True)
         return
+    if fmt == "docx" and any(d.error for d in report.documents):
+        return  # the read error is the one line said; there is no copy to write
     text = reporter.render(report, color=colour, cwd=os.getcwd())  # each reporter takes what it uses
-    if output:
+    if isinstance(text, bytes):  # the reviewed .docx copy
+        try:
+            Path(output).write_bytes(text)
+        except OSError as exc:
+            raise SowlintError(f"{output}: cannot write the reviewed copy ({exc.strerror or exc})") from None
+        click.echo(f"wrote {output}", err=True)
+    elif output:
         write_text(Path(output), text)
     else:
         click.echo(text, nl=False, color=colour or None)  # colour=True keeps ANSI even when piped
+
+
+def check_docx_output(files: list, output: str | None) -> None:
+    """--format docx writes a reviewed copy of one .docx: never to a terminal, never over an input.
+
+    A .pdf, .md or .txt has no runs to anchor a Word comment on, and a .docx rendition of it would be
+    a new document that nobody edits: the comments belong in the file sales works on, so it is refused.
+    """
+    if not output:
+        raise SowlintError("--format docx needs -o FILE (the reviewed copy, e.g. proposal.reviewed.docx)")
+    if len(files) != 1:
+        raise SowlintError(f"--format docx reviews one .docx at a time ({len(files)} documents given)")
+    source = Path(files[0])
+    if source.suffix.lower() != ".docx":
+        raise SowlintError(f"{source}: --format docx needs a .docx (Word comments go in the file sales edits; "
+                           "use --format html for a .pdf, .md or .txt)")
+    target = Path(output)
+    if target.resolve() == source.resolve() or (target.exists() and target.samefile(source)):
+        raise SowlintError(f"{output}: is the input document; sowlint never writes to what it reads")
+    if target.is_dir():
+        raise SowlintError(f"{output}: is a folder; give a file name")
 
 
 def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:

@@ -110,8 +110,9 @@ class DocumentBuilder:
         self.current.blocks.append(block)  # numbered in build()
         return block
 
-    def annotate(self, text: str, author: str | None, anchor: str) -> None:
-        self.annotations.append(Annotation(clean(text), author, clean(anchor)))
+    def annotate(self, text: str, author: str | None, anchor: str, occurrence: int = 0) -> None:
+        """A reviewer comment on ``anchor``, the ``occurrence``-th (0-based) passage with its words."""
+        self.annotations.append(Annotation(clean(text), author, clean(anchor), occurrence=occurrence))
 
     # -- result ------------------------------------------------------------------------------
     def build(self) -> Document:
@@ -128,11 +129,14 @@ class DocumentBuilder:
             self.preamble.blocks.extend(title.blocks)
             sections = title.children
             _relevel(sections, 1)
-        for anno in self.annotations:
-            if anno.anchor:
-                idx = text.find(anno.anchor)
-                if idx >= 0:
-                    anno.start, anno.end = idx, idx + len(anno.anchor)
+        if any(a.anchor for a in self.annotations):
+            from .anchors import Skeleton
+
+            rendition = Skeleton(text)
+            for anno in self.annotations:
+                span = rendition.locate(anno.anchor, anno.occurrence) if anno.anchor else None
+                if span:
+                    anno.start, anno.end = span
         self.meta.words = len(words(text))
         doc = Document(self.path, self.format, text, self.preamble, sections, self.meta,
                        self.warnings, self.annotations)

@@ -94,6 +94,7 @@ class Annotation:
     anchor: str  # the commented text
     start: int | None = None  # span of the anchor in the rendition, when found
     end: int | None = None
+    occurrence: int = 0  # which passage spelling the anchor's words it marks (0 = the first)
 
 
 @dataclass

@@ -47,6 +47,8 @@ class DocumentResult:
     suppressed: list[Suppressed] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # title, author, dates, pages, words, engagement
     document: Document | None = None  # kept for the HTML report; never serialised
+    not_assessed: bool = False  # read, but no words to check (a scan): ``error`` says so, risk is not rated
+    comment_waivers: list[Any] = field(default_factory=list)  # `sowlint: waive` comments in the file (run.suppress)
 
     def counts(self) -> dict[str, int]:
         c = Counter(f.severity for f in self.findings)
@@ -69,6 +71,8 @@ class DocumentResult:
             "risk": self.risk_level(),
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.not_assessed:
+            data["not_assessed"] = True
         if self.suppressed:
             data["suppressed"] = [
                 {**s.finding.to_dict(), "suppression": {"kind": s.kind, "reason": s.reason, "owner": s.owner}}

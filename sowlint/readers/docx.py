@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..document.anchors import Skeleton
 from ..document.builder import DocumentBuilder
 from ..document.model import Document
 from ..errors import ReadError
@@ -19,6 +20,7 @@ from .docx_xml import (INS, MOVE_TO, P, PPR, R, RPR, SDT, SDT_CONTENT, T, TBL, T
 from .zipguard import check_docx_container, short_reason
 
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_W14, _W15 = "{http://schemas.microsoft.com/office/word/2010/wordml}", "{http://schemas.microsoft.com/office/word/2012/wordml}"
 TAB, PTAB, BR, CR, NB_HYPHEN, SYM = (W + n for n in ("tab", "ptab", "br", "cr", "noBreakHyphen", "sym"))
 FLD_CHAR, INSTR, FLD_SIMPLE = W + "fldChar", W + "instrText", W + "fldSimple"
 RENDERED_BREAK, COMMENT_START, COMMENT_END = (W + n for n in ("lastRenderedPageBreak", "commentRangeStart",
@@ -44,7 +46,7 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
         walker.walk(document.element.body)
         pages = max(walker.explicit_breaks, walker.rendered_breaks) + 1
         notes = _notes(document, walker)
-        comments = _comments(document)
+        comments, parents = _comments(document)
     except ReadError:
         raise
     except MemoryError:
@@ -68,8 +70,15 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
         _emit(builder, item, page)
     for note in notes:
         builder.paragraph(note, style="footnote")
+    seen = Skeleton("".join(walker.seen))  # which occurrence of its words a comment marks, so it is placed again
     for comment_id, (text, author) in comments.items():
-        builder.annotate(text, author, walker.anchors.get(comment_id, ""))
+        if comment_id not in walker.anchors and parents.get(comment_id) in walker.anchors:
+            ranged = parents[comment_id]  # a reply without its own range: its thread's range
+        else:
+            ranged = comment_id
+        anchor = walker.anchors.get(ranged, "")
+        occurrence = seen.occurrence_before(anchor, walker.anchor_starts[ranged]) if anchor else 0
+        builder.annotate(text, author, anchor, occurrence)
     _metadata(builder, document, titles)
     doc = builder.build()
     set_pages(doc, container.app_properties, pages if breaks else None)
@@ -139,6 +148,9 @@ class BodyWalker:
         self.rendered_breaks = 0
         self.anchors: dict[str, str] = {}  # comment id -> the text its range covers
         self._open_comments: dict[str, list[str]] = {}
+        self.anchor_starts: dict[str, int] = {}  # comment id -> offset of its start in "".join(seen)
+        self.seen: list[str] = []  # every piece of text read, in order
+        self._seen_chars = 0
         self._fields: list[_Field] = []
         self._hidden = 0  # fields still in their instruction part: their text is code, not content
         self._toc = 0  # TOC fields showing their result: those paragraphs are contents entries
@@ -249,6 +261,7 @@ class BodyWalker:
                     self._inline(content)
             elif tag == COMMENT_START:
                 self._open_comments[child.get(W + "id", "")] = []
+                self.anchor_starts[child.get(W + "id", "")] = self._seen_chars
             elif tag == COMMENT_END:
                 cid = child.get(W + "id", "")
                 if cid in self._open_comments:
@@ -329,6 +342,8 @@ class BodyWalker:
         if state.page is None and text.strip():
             state.page = (self.explicit_breaks + 1, self.rendered_breaks + 1)
         state.parts.append(text)
+        self.seen.append(text)
+        self._seen_chars += len(text)
         for anchor in self._open_comments.values():
             anchor.append(text)
 
@@ -360,15 +375,35 @@ def _notes(document, walker: BodyWalker) -> list[str]:
     return notes
 
 
-def _comments(document) -> dict[str, tuple[str, str | None]]:
+def _comments(document) -> tuple[dict[str, tuple[str, str | None]], dict[str, str]]:
+    """Each comment's (text, author) by id, and for a reply the id of the comment it answers."""
     root = _related_xml(document, "comments")
     if root is None:
-        return {}
+        return {}, {}
     found: dict[str, tuple[str, str | None]] = {}
+    last_paragraph: dict[str, str] = {}  # w14:paraId of a comment's last paragraph -> its id
     for comment in root.iterchildren(W + "comment"):
-        text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in comment.iter(P))
-        found[comment.get(W + "id", "")] = (text, comment.get(W + "author") or None)
-    return found
+        cid = comment.get(W + "id", "")
+        paragraphs = list(comment.iter(P))
+        text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in paragraphs)
+        found[cid] = (text, comment.get(W + "author") or None)
+        if paragraphs and paragraphs[-1].get(_W14 + "paraId"):
+            last_paragraph[paragraphs[-1].get(_W14 + "paraId")] = cid
+    return found, _reply_parents(document, last_paragraph)
+
+
+def _reply_parents(document, last_paragraph: dict[str, str]) -> dict[str, str]:
+    """Word's threads (word/commentsExtended.xml): reply id -> the id of the comment it answers."""
+    extended = _related_xml(document, "commentsExtended") if last_paragraph else None
+    if extended is None:
+        return {}
+    parents = {}
+    for entry in extended.iter(_W15 + "commentEx"):
+        child = last_paragraph.get(entry.get(_W15 + "paraId", ""))
+        parent = last_paragraph.get(entry.get(_W15 + "paraIdParent", ""))
+        if child and parent:
+            parents[child] = parent
+    return parents
 
 
 def _metadata(builder: DocumentBuilder, document, titles: tuple[str | None, str | None]) -> None:

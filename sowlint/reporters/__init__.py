@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "concise", "json", "html", "sarif", "github", "markdown")
+FORMATS = ("text", "concise", "json", "html", "sarif", "github", "markdown", "docx")
 
 
 def get_reporter(name: str):

@@ -13,7 +13,7 @@ from ..findings.finding import CATEGORIES, SEVERITY_RANK, Finding, Location
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
-RISK_LABEL = {"high": "High", "medium": "Medium", "low": "Low", "unknown": "Unknown"}
+RISK_LABEL = {"high": "High", "medium": "Medium", "low": "Low", "unknown": "Unknown", "unassessed": "Not assessed"}
 DEFAULT_INFORMATION_URI = "https://example.invalid/sowlint"
 
 # Bidi overrides/isolates and C0/C1 controls (tab and newline kept): document text must never
@@ -96,7 +96,10 @@ def engagement_label(value: object) -> str:
             if value.get(key):
                 return one_line(value[key])
         return ""
-    return one_line(value) if value else ""
+    return _ENGAGEMENTS.get(str(value), one_line(value)) if value else ""
+
+
+_ENGAGEMENTS = {"fixed-fee": "Fixed fee", "time-and-materials": "Time and materials", "retainer": "Retainer"}
 
 
 _PLACEHOLDER_TAIL = re.compile(r"\s*[:;,]?\s*\(?'?\{\w+\}'?\)?\s*$")

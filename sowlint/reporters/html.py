@@ -24,6 +24,7 @@ from ..findings.finding import Finding, evidence_parts
 from ..findings.report import DocumentResult, Report
 from .common import (RISK_LABEL, SEVERITY_LABEL, by_question, category_order, category_title,
                      engagement_label, has_span, one_line, relative_path, safe_text, section_label)
+from .html_view import as_date, index_key, known, quote, quote_group, sentence_key, suggestion
 
 _RISK_ORDER = ["low", "medium", "high"]
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -51,6 +52,11 @@ class FindingView:
     finding: Finding
     highlighted: bool = False
     suppression: Any = None
+    quote: list[tuple[str, bool]] = field(default_factory=list)  # the whole sentence, matched words marked
+    suggestion_label: str = "Suggested clause"
+    suggestion_text: str = ""
+    merged_into: "FindingView | None" = None  # same rule, same sentence: shown on that card
+    also: list["FindingView"] = field(default_factory=list)  # the findings merged into this card
 
     @property
     def severity_label(self) -> str:
@@ -99,10 +105,23 @@ class DocumentView:
     questions: list[tuple[str, list[FindingView]]] = field(default_factory=list)
     body: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    words: int | None = None
+
+    @property
+    def not_assessed(self) -> bool:
+        """Read, but with no words (a scan without a text layer): nothing was checked, so no risk level."""
+        return self.result.not_assessed or (not self.result.error and self.words == 0)
 
     @property
     def risk(self) -> str:
-        return self.result.risk_level()
+        return "unassessed" if self.not_assessed else self.result.risk_level()
+
+    @property
+    def fixes(self) -> list[FindingView]:
+        """The errors, in document order: what must change before the SOW goes out."""
+        errors = [fv for _, _, items in self.groups for fv in items
+                  if fv.finding.severity == "error" and fv.merged_into is None]
+        return sorted(errors, key=lambda fv: fv.finding.sort_key)
 
     @property
     def risk_label(self) -> str:
@@ -128,16 +147,20 @@ def render(report: Report, generated: str | None = None, cwd: str | os.PathLike 
            **_options: Any) -> str:
     """The whole run as one page; several documents get an overview table and one article each."""
     many = len(report.documents) > 1
-    views = [_document_view(doc, f"d{i + 1}-" if many else "", cwd) for i, doc in enumerate(report.documents)]
+    templates = _templates(report)
+    views = [_document_view(doc, f"d{i + 1}-" if many else "", cwd, templates=templates)
+             for i, doc in enumerate(report.documents)]
+    views.sort(key=lambda v: index_key(v.risk, v.counts, v.path))  # the worst document first
     rows = [(f"#{v.prefix}doc", v) for v in views]
     return _page("report.html.j2", views, rows, generated, report.notices, many=many, base=2 if many else 1,
                  index_href=None)
 
 
 def render_document(result: DocumentResult, index_href: str | None = None, generated: str | None = None,
-                    cwd: str | os.PathLike | None = None, notices: list[str] | None = None) -> str:
+                    cwd: str | os.PathLike | None = None, notices: list[str] | None = None,
+                    templates: dict[str, str] | None = None) -> str:
     """One document's page, optionally with a link back to the index."""
-    view = _document_view(result, "", cwd)
+    view = _document_view(result, "", cwd, templates=templates)
     return _page("report.html.j2", [view], [], generated, notices, many=False, base=1, index_href=index_href)
 
 
@@ -145,6 +168,7 @@ def render_index(reports: list[tuple[str, DocumentResult]], generated: str | Non
                  cwd: str | os.PathLike | None = None, notices: list[str] | None = None) -> str:
     """An index page: one row per (href of the document's page, its result)."""
     rows = [(href, _document_view(result, "", cwd, with_body=False)) for href, result in reports]
+    rows.sort(key=lambda row: index_key(row[1].risk, row[1].counts, row[1].path))  # the worst document first
     return _page("index.html.j2", [v for _, v in rows], rows, generated, notices)
 
 
@@ -152,13 +176,18 @@ def _page(template: str, views: list[DocumentView], rows: list, generated: str |
           notices: list[str] | None, **extra: Any) -> str:
     totals = {s: sum(v.counts[s] for v in views) for s in SEVERITY_LABEL}
     # An unreadable document must not hide a readable one's "high"; it is counted separately.
-    readable = [v.risk for v in views if not v.result.error]
-    overall = max(readable, key=_RISK_ORDER.index) if readable else ("unknown" if views else "low")
+    readable = [v.risk for v in views if not v.result.error and not v.not_assessed]
+    if readable:
+        overall = max(readable, key=_RISK_ORDER.index)
+    elif views and all(v.not_assessed for v in views):
+        overall = "unassessed"
+    else:
+        overall = "unknown" if views else "low"
     return _env.get_template(template).render(
         csp=Markup(CSP), version=__version__, docs=views, overview_rows=rows, totals=totals, overall=overall,
         suppressed_total=sum(len(v.suppressed) for v in views), risk_labels=RISK_LABEL,
         unreadable=sum(1 for v in views if v.result.error),
-        generated=generated or date.today().isoformat(), notices=[one_line(n) for n in notices or []], **extra,
+        generated=as_date(generated or date.today().isoformat()), notices=[one_line(n) for n in notices or []], **extra,
     )
 
 
@@ -172,7 +201,8 @@ def write_pages(report: Report, out_dir: str | os.PathLike, generated: str | Non
     for i, doc in enumerate(report.documents, 1):
         name = f"{i:03d}-{_slug(Path(doc.path).stem)}.html"
         page = out / name
-        page.write_text(render_document(doc, "index.html", generated, cwd, report.notices), encoding="utf-8")
+        page.write_text(render_document(doc, "index.html", generated, cwd, report.notices, _templates(report)),
+                        encoding="utf-8")
         pages.append((name, doc))
         written.append(page)
     index = out / "index.html"
@@ -181,8 +211,13 @@ def write_pages(report: Report, out_dir: str | os.PathLike, generated: str | Non
 
 
 # -- view model -------------------------------------------------------------------------------
+def _templates(report: Report) -> dict[str, str]:
+    """Each rule's suggestion as written in the pack, to tell a clause tailored to the document from one that is not."""
+    return {r.id: r.suggestion for r in report.rules}
+
+
 def _document_view(result: DocumentResult, prefix: str, cwd: str | os.PathLike | None,
-                   with_body: bool = True) -> DocumentView:
+                   with_body: bool = True, templates: dict[str, str] | None = None) -> DocumentView:
     doc = result.document
     meta = dict(result.meta)
     if doc is not None:
@@ -193,32 +228,59 @@ def _document_view(result: DocumentResult, prefix: str, cwd: str | os.PathLike |
         meta.setdefault("pages_estimated", doc.meta.pages_estimated)
     if meta.get("pages") and meta.get("pages_estimated"):  # counted from a .docx's page breaks
         meta["pages"] = f"about {meta['pages']} (estimated from page breaks)"
-    elif not meta.get("pages") and result.format == "docx":  # no page breaks saved: say so, not "1"
-        meta["pages"] = "unknown (the file holds no page breaks)"
-    facts = [(label, one_line(meta[key])) for key, label in
+    # A .docx with no page breaks saved has no page count: the field is left out, never "1".
+    shown = {"author": known, "modified": as_date, "created": as_date, "pages": known, "words": known}
+    facts = [(label, one_line(shown[key](meta[key]))) for key, label in
              (("author", "Author"), ("modified", "Last modified"), ("created", "Created"),
-              ("pages", "Pages"), ("words", "Words")) if meta.get(key)]
-    engagement = engagement_label(meta.get("engagement"))
+              ("pages", "Pages"), ("words", "Words")) if known(meta.get(key))]
+    if meta.get("created") and as_date(meta.get("created")) == as_date(meta.get("modified")):
+        facts = [fact for fact in facts if fact[0] != "Created"]  # one date said once
+    engagement = known(engagement_label(meta.get("engagement")))  # "unknown" is noise, not a fact
     if engagement:
         facts.insert(0, ("Engagement", engagement))
-    view = DocumentView(prefix, result, path, one_line(meta.get("title")) or Path(path).name, facts, engagement)
+    view = DocumentView(prefix, result, path, one_line(meta.get("title")) or Path(path).name, facts, engagement,
+                        words=meta.get("words") if isinstance(meta.get("words"), int) else None)
+    text = doc.text if doc is not None else None
+    templates = templates or {}
+
+    def card(number: int, f: Finding, suppression: Any = None) -> FindingView:
+        label, clause = suggestion(f, templates.get(f.rule)) if f.suggestion else ("", "")
+        return FindingView(number, f"{prefix}f{number}", f"{prefix}m{number}", f, suppression=suppression,
+                           quote=quote(f, text), suggestion_label=label, suggestion_text=clause)
+
     number = 0
     for category, findings in category_order(result.findings):
         items = []
         for f in findings:
             number += 1
-            items.append(FindingView(number, f"{prefix}f{number}", f"{prefix}m{number}", f))
+            items.append(card(number, f))
+        _merge_per_sentence(items, text)
         view.groups.append((category_title(category), category, items))
     for s in result.suppressed:
         number += 1
-        view.suppressed.append(FindingView(number, f"{prefix}f{number}", f"{prefix}m{number}", s.finding,
-                                           suppression=s))
+        view.suppressed.append(card(number, s.finding, s))
     active = [fv for _, _, items in view.groups for fv in items]
     view.questions = list(by_question(active, lambda fv: fv.finding.question).items())
     view.warnings = list(dict.fromkeys([*result.warnings, *(doc.warnings if doc else [])]))
     if doc is not None and with_body:
         view.body = _body(doc, active, prefix)
     return view
+
+
+def _merge_per_sentence(items: list[FindingView], text: str | None) -> None:
+    """One card per rule per sentence: a second finding of the rule in the sentence joins the first's card."""
+    first: dict[tuple, FindingView] = {}
+    for fv in items:
+        key = sentence_key(fv.finding, text)
+        if key is None:
+            continue
+        lead = first.setdefault((fv.finding.rule, key), fv)
+        if lead is not fv:
+            fv.merged_into, fv.anchor = lead, lead.anchor  # its links and highlight tags lead to that card
+            lead.also.append(fv)
+    for lead in first.values():
+        if lead.also:
+            lead.quote = quote_group([lead.finding, *(o.finding for o in lead.also)], text)
 
 
 def _body(doc: Document, findings: list[FindingView], prefix: str) -> list[dict[str, Any]]:

@@ -103,6 +103,11 @@ def _document(doc: DocumentResult, cwd: str | os.PathLike | None, max_rows: int)
         if len(findings) > max_rows:
             lines.append(f"\n_…and {len(findings) - max_rows} more findings (see the HTML or SARIF report)._")
         lines.append("")
+    for w in (w for w in doc.suppressed if w.kind == "waiver"):
+        owner = f" ({escape(w.owner, 80)})" if w.owner else ""
+        lines.append(f"- Waived: `{_code(w.finding.rule)}` {escape(w.finding.message, 160)} — {escape(w.reason, 200)}{owner}")
+    if any(w.kind == "waiver" for w in doc.suppressed):
+        lines.append("")
     questions = list(by_question(findings, lambda f: f.question))
     if questions:
         lines += ["<details open><summary>Questions for the handoff meeting</summary>", ""]

@@ -46,7 +46,8 @@ def render(report: Report, color: bool = False, **_options) -> str:
     for doc in report.documents:
         if doc.error:
             continue  # said once, on stderr, where the command reports unreadable files; counted below
-        if not doc.findings and not doc.warnings:
+        waived = [w for w in doc.suppressed if w.kind == "waiver"]
+        if not doc.findings and not doc.warnings and not waived:
             continue
         out.append(_style(safe_text(doc.path), color, bold=True))
         for warning in doc.warnings:
@@ -57,6 +58,10 @@ def render(report: Report, color: bool = False, **_options) -> str:
             out.append(f"{safe_text(doc.path)}:{safe_text(where(f))}: {sev} {rule} {safe_text(f.message)}")
             if f.evidence:
                 out.append(_evidence(f, color))
+        for w in waived:  # accepted with a reason: listed, so a waiver never hides a finding silently
+            reason = safe_text(w.reason) + (f" ({safe_text(w.owner)})" if w.owner else "")
+            out.append(f"{safe_text(doc.path)}:{safe_text(where(w.finding))}: {_style('waived', color, dim=True)} "
+                       f"{w.finding.rule} {safe_text(w.finding.message)} — {reason}")
         out.append("")
     for notice in report.notices:
         out.append(f"notice: {notice}")

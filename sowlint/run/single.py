@@ -225,6 +225,7 @@ def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_do
         scanned = doc.format == "pdf" and any("no text layer" in w for w in doc.warnings)
         why = "a scanned or image-only PDF: run OCR on it first" if scanned else "the document has no text"
         result.error = f"{path}: not assessed: 0 words to check ({why})"
+        result.not_assessed = True
         return result
     result.findings = run_rules(doc, rules_for(settings), ctx=ctx)
     result.meta = {
@@ -238,6 +239,10 @@ def lint_file(path: str | os.PathLike, settings: Settings | None = None, keep_do
 
         notes = check_notes(ctx, settings.notes, settings.select, settings.ignore)
         result.findings = sorted(result.findings + notes, key=lambda f: f.sort_key)
+    if doc.annotations:
+        from .suppress import comment_waivers
+
+        result.comment_waivers = comment_waivers(doc)
     if keep_document:
         result.document = doc
     return result

@@ -1,4 +1,8 @@
-"""Baselines (accept today's findings, fail only on new ones) and waivers (accepted with a reason)."""
+"""Baselines (accept today's findings, fail only on new ones) and waivers (accepted with a reason).
+
+Waivers come from a waiver file, or from the document itself: a Word comment or reply reading
+``sowlint: waive RULE - reason`` on a finding (a .docx has no ``# noqa``) waives that finding.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import datetime as dt
 import fnmatch
 import json
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
@@ -24,6 +30,47 @@ class Waiver(BaseModel):
     path: str | None = None  # glob on the document path
     expires: dt.date | None = None
     _line: int = PrivateAttr(1)  # where it is written, for errors
+
+
+_WAIVE = re.compile(r"\bsowlint:\s*waive\s+([a-z0-9][a-z0-9_.-]*)\s*(?:[-\u2013\u2014:]+\s*(.*))?", re.I)
+
+
+@dataclass(frozen=True)
+class CommentWaiver:
+    """A ``sowlint: waive RULE - reason`` comment, with the rendition span it is anchored on."""
+
+    rule: str
+    reason: str
+    author: str
+    start: int | None
+    end: int | None
+
+
+def comment_waivers(doc) -> list[CommentWaiver]:
+    """The waiver lines in a document's reviewer comments (one comment may hold several)."""
+    out = []
+    for note in doc.annotations:
+        for match in _WAIVE.finditer(note.text):
+            reason = (match.group(2) or "").strip() or "waived in a Word comment"
+            out.append(CommentWaiver(match.group(1).lower().rstrip("."), reason, note.author or "unknown",
+                                     note.start, note.end))
+    return out
+
+
+def _waived_by_comment(waiver: CommentWaiver, findings) -> list:
+    """The findings a waiver comment is on: its rule's findings its anchor overlaps, else its absence findings."""
+    same_rule = [f for f in findings if f.rule == waiver.rule]
+    spanned = [f for f in same_rule if _span_of(f)]
+    if waiver.start is not None:
+        on = [f for f in spanned if _span_of(f)[0] < waiver.end and _span_of(f)[1] > waiver.start]
+        if on:
+            return on
+    return [f for f in same_rule if not _span_of(f)]  # absences: their comment sits on a heading
+
+
+def _span_of(finding) -> tuple[int, int] | None:
+    start, end = finding.location.start, finding.location.end
+    return (start, end) if start is not None and end is not None and end > start else None
 
 
 def write_baseline(report: Report, target: Path) -> int:
@@ -106,11 +153,21 @@ def apply_suppressions(report: Report, settings, today: dt.date | None = None,
                               f"the same finding in any document; run `sowlint baseline` again to key it on paths")
     used: set[int] = set()
     for doc in report.documents:
+        by_comment: dict[str, CommentWaiver] = {}
+        for cw in doc.comment_waivers:
+            hits = _waived_by_comment(cw, doc.findings)
+            by_comment.update((f.fingerprint, cw) for f in hits)
+            if not hits:
+                report.notices.append(f"unused waiver comment for '{cw.rule}' by {cw.author} in {doc.path}: "
+                                      "it is on no finding of that rule")
         kept = []
         prefix = f"{_baseline_path(doc.path, baseline_file)}::" if baseline_file and by_path else ""
         for f in doc.findings:
             waiver_index = _matching_waiver(waivers, f, doc.path, today)
-            if waiver_index is not None:
+            if f.fingerprint in by_comment:
+                cw = by_comment[f.fingerprint]
+                doc.suppressed.append(Suppressed(f, "waiver", f"{cw.reason} (Word comment)", cw.author))
+            elif waiver_index is not None:
                 used.add(waiver_index)
                 w = waivers[waiver_index]
                 doc.suppressed.append(Suppressed(f, "waiver", w.reason, w.owner))
