@@ -7,22 +7,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from fixtures_pdf import write_raw_pdf
-
-
-def write_pdf_objects(path: Path, objects: list[bytes]) -> Path:
-    """A PDF made of ``objects`` (numbered from 1; 1 is the catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+from fixtures_pdf import write_pdf_objects, write_raw_pdf
 
 
 def _stream(dictionary: bytes, content: bytes) -> bytes:
