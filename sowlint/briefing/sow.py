@@ -10,6 +10,7 @@ import re
 
 from ..engine.context import LintContext
 from ..notes.passages import excludes_text
+from ..reporters.common import engagement_label
 from ..timeline import vocab
 from ..timeline.view import timeline_rows
 from .model import Item, Section
@@ -111,7 +112,7 @@ def engagement(ctx: LintContext) -> Section:
     for label, val, question in (
             ("Client", client, "Who exactly is the client (legal entity) and who signs?"),
             ("Provider", provider, "Which entity of ours delivers this?"),
-            ("Engagement type", "" if kind == "unknown" else kind,
+            ("Engagement type", "" if kind == "unknown" else engagement_label(kind),
              "Is this fixed fee, time and materials or a retainer? The SOW does not say."),
             ("Value", value, "What is the engagement worth? The SOW states no total."),
             ("Period", period, "When does the work start and end? The SOW states no period.")):
