@@ -27,138 +27,12 @@ from ..document.model import Document
 from ..nlp.owner import Obligation as Reading
 from ..nlp.owner import find_obligation, heading_owner
 from ..nlp.parties import Parties, PartyMention
-from .actions import INPUT_NOUNS, INPUT_OBJECT, classify, object_of, refine
+from .actions import INPUT_OBJECT, classify, object_of, refine
 from .anchors import Deadline, find_deadline
 from .inputs import is_input
 from .model import Obligation, Side
+from . import vocab
 from .units import Unit, units_of
-
-# A heading that hands its list to a side: it names duties, inputs or what a side provides.
-_DUTY_HEADING = re.compile(
-    r"\b(?:responsib\w*|obligations?|dut(?:y|ies)|provides?|provided|supplied|furnished|supplies|covers?|agrees?\s+to|"
-    r"need\w*|requires?|required|requirements\s+from|dependenc\w*|inputs?|prerequisites?|to[- ]dos?|actions?|"
-    r"checklist|deliverables\s+from|will\s+\w+|must|owes?|decisions?|approvals?|tasks)\b",
-    re.IGNORECASE,
-)
-_CONDITION = re.compile(
-    r"^\W*(?P<cond>(?:if|unless|when|whenever|once|as\s+soon\s+as|provided\s+that|subject\s+to|assuming|upon|"
-    r"after|until|in\s+the\s+event)\b[^,;]{3,160}),",
-    re.IGNORECASE,
-)
-_TRAILING_CONDITION = re.compile(r"\b(?P<cond>(?:if|unless|provided\s+that|subject\s+to|as\s+long\s+as)\b[^.;]{3,160})",
-                                 re.IGNORECASE)
-_PARTICIPLE_BY = re.compile(
-    r"\b(?P<part>provided|supplied|furnished|made\s+available|shared|sent|given|delivered|uploaded|owned|hosted|"
-    r"purchased|bought|paid|covered|borne|funded|approved|reviewed|signed\s+off|specified|defined|"
-    r"selected|chosen|identified|determined|decided|confirmed|prepared|maintained|managed|procured|obtained|"
-    r"granted|issued|kept|retained|written|created|collected|gathered)\s+(?:directly\s+|separately\s+)?by\s+"
-    r"(?:the\s+|its\s+|their\s+|your\s+)?$",
-    re.IGNORECASE,
-)
-# "approval of the COR", "sign-off from the client", "comments from the client", "data from the client":
-# a thing only gives an input "from" (or "by") a party; an approval may also be "of" it.
-_NOUN_OF = re.compile(
-    r"\b(?:(?P<noun>approvals?|sign-?offs?|feedback|comments?|decisions?|agreement|consent|confirmation|"
-    r"authori[sz]ation|permission|participation|involvement|cooperation|co-operation)\s+(?:\w+\s+){0,2}?"
-    r"(?:of|from|by)|(?P<thing>inputs?|data|content|information|access|instructions|direction|guidance|"
-    r"reviews?)\s+(?:\w+\s+){0,2}?(?:from|by))\s+(?:the\s+|its\s+|their\s+|your\s+)?$",
-    re.IGNORECASE,
-)
-_NOUN_ACTION = {"approval": "approve", "sign-off": "approve", "signoff": "approve", "feedback": "approve",
-                "comment": "approve", "agreement": "approve", "review": "approve", "consent": "approve",
-                "confirmation": "decide", "authorisation": "approve", "authorization": "approve",
-                "permission": "approve", "decision": "decide", "participation": "participate",
-                "involvement": "participate", "cooperation": "participate", "co-operation": "participate",
-                "guidance": "provide", "input": "provide", "data": "provide", "content": "provide",
-                "information": "provide", "access": "access", "instructions": "provide", "direction": "decide"}
-_SUBORDINATE_BEFORE = re.compile(
-    r"\b(?:once|after|when|whenever|until|as\s+soon\s+as|upon|provided\s+that|assuming|before)\s+"
-    r"(?:the\s+|all\s+|your\s+)?$",
-    re.IGNORECASE,
-)
-_EXPENSE_AFTER = re.compile(r"^['’]s?\s+(?:own\s+|sole\s+)?(?:expense|cost)\b", re.IGNORECASE)
-_AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
-_ASSUME = re.compile(
-    r"^\W*(?:we\s+(?:have\s+)?assum\w*|it\s+is\s+assumed|assum(?:ing|ption)|this\s+(?:sow|proposal|estimate|quote)\s+"
-    r"(?:is\s+)?(?:based\s+on|assumes|is\s+predicated\s+on)|(?:our\s+)?(?:pricing|estimate|quote|timeline)\s+"
-    r"(?:is\s+)?(?:based\s+on|assumes))\b",
-    re.IGNORECASE,
-)
-_ENVIRONMENT = re.compile(
-    r"\b(?:existing|current|already|in\s+place|configured|installed|available|remains?\s+on|stays?\s+on|"
-    r"ready|up\s+to\s+date)\b",
-    re.IGNORECASE,
-)
-_SYSTEM = re.compile(
-    r"\b(?:systems?|platforms?|environments?|servers?|hosting|infrastructure|software|network|data|databases?|"
-    r"accounts?|crm|erp|cms|website|site|tools?|integrations?|apis?|hardware|devices?|licen[cs]es?|stack|setup)\b",
-    re.IGNORECASE,
-)
-# A named actor at the start of a sentence, then a verb that hands something over.
-_NAMED_ACTOR = re.compile(
-    r"^\W*(?P<actor>(?:the\s+)?[A-Z][\w&'’.+-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.+-]*){0,4})(?:['’]s?\s+[a-z]+(?:\s+team)?)?\s+"
-    r"(?P<verb>(?:(?:will|shall|must|is\s+to|to|agrees\s+to|needs\s+to|has\s+to|is\s+responsible\s+for)\s+"
-    r"(?:provid\w*|suppl\w*|furnish\w*|send|share|upload|grant|give|deliver|hand\s+over|pay\s+for|cover|"
-    r"make\s+available|prepare|gather|collect|approve|review|sign\s+off|confirm)"
-    r"|provides|supplies|furnishes|sends|shares|uploads|grants|gives|delivers|hands\s+over|pays\s+for|covers|"
-    r"makes\s+available|prepares|gathers|collects|approves|reviews|signs\s+off|confirms)\b.*)$",
-)
-# "Test environment", "Review cycles": a noun before a noun, not an imperative verb.
-_NOUN_COMPOUND = re.compile(rf"^\W*(?:(?!(?:provide|supply|furnish|send|share|upload|grant|give|deliver|submit|sign|confirm|"
-                            r"arrange|create|prepare|nominate|assign|designate|book|pay|purchase|buy|set|make)\b)"
-                            rf"\w+\s+(?:{INPUT_NOUNS}|cycles?|rounds?|sessions?|plans?|criteria|process)\b|"
-                            r"[A-Z][\w-]*(?:\s+[A-Z&][\w-]*){0,4}\s*:)", re.IGNORECASE)
-# "Government-furnished equipment is not anticipated", "no client-provided content": said, but denied.
-_NEGATED = re.compile(r"\b(?:not|no|none|never|without)\b|n['’]t\b", re.IGNORECASE)
-_READER_HEADING = re.compile(
-    r"\b(?:next\s+steps|immediate\s+(?:actions?|next\s+steps|requirements)|action\s+items|to\s+get\s+started|"
-    r"getting\s+started|before\s+we\s+(?:begin|start|kick\s*off)|how\s+to\s+(?:proceed|get\s+started|accept)|"
-    r"to\s+proceed|your\s+(?:next\s+steps|to-?dos?|checklist|homework)|pre-?kick-?off|kick-?off\s+checklist)\b",
-    re.IGNORECASE,
-)
-# The first period of a plan, and a step in it that collects what the client hands over.
-_FIRST_PERIOD = re.compile(r"\b(?:week|wk|day|sprint|phase|month|stage|iteration)\s*(?:0?1|one|zero|0)\b(?![\d.-])|"
-                           r"\b(?:w1|m0|kick-?\s?off|onboarding)\b", re.IGNORECASE)
-_GATHERING = re.compile(
-    r"\b(?P<noun>data|content|assets|materials|photos|images|copy|access|credentials|accounts|logos?|brand\w*)\s+"
-    r"(?:collection|gathering|intake|handover|hand-over|receipt|transfer|upload|provisioning|sharing)\b|"
-    r"\b(?:collect|gather|receiv|obtain|request)\w*\s+(?:\w+\s+){0,3}?(?:the\s+|all\s+|client\s+|your\s+)?"
-    r"(?P<noun2>data|content|assets|materials|photos|images|copy|access|credentials|accounts|logos?)\b",
-    re.IGNORECASE,
-)
-# "We will need admin access", "I'll need you to send the copy", "we require the following from you".
-_WE_NEED = re.compile(
-    r"\b(?:we|i)(?:['’]ll|\s+will|\s+would|['’]d|\s+shall)?\s+(?:also\s+)?(?:need|require|rely\s+on)\s+"
-    r"(?:(?:from\s+you|you\s+to\s+(?P<verb>\w+(?:\s+\w+)?))\s+)?(?P<obj>[^.;\n]{3,160})",
-    re.IGNORECASE,
-)
-_NEEDABLE = re.compile(
-    r"\b(?:access|logins?|credentials|passwords?|accounts?|content|copy|photos|images|pictures|logos?|brand\w*|data|"
-    r"files|documents?|materials|assets|menus?|prices|price\s+lists?|details|information\s+from\s+you|guidelines|"
-    r"videos?|samples?|exports?|keys|domains?|dns|hosting)\b", re.IGNORECASE)
-_LABEL = re.compile(r"^\W*[A-Z][\w&/'’ -]{1,40}:\s+(?=\S)")
-# An aside that states a duty of its own: "(client provides final images)", "→ client to provide".
-_ASIDE = re.compile(r"\((?P<aside>[^()]{6,200})\)|(?:→|->|=>)\s*(?P<arrow>[^\n.;|]{4,200})")
-# What only the provider provides: an unknown actor who provides these is the writer, not the client.
-_SERVICES = re.compile(r"\b(?:services?|support|development|design|consult\w*|deliverables?|solutions?|"
-                       r"implementation|management|training|expertise|reports?|reporting|strateg\w*|marketing|"
-                       r"updates|monitoring|maintenance|advice|recommendations|analysis|audits?)\b",
-                       re.IGNORECASE)
-_REVIEW_NOUN = re.compile(r"\b(?:sign-?off|approv\w*|review\w*|uat|user\s+acceptance|acceptance\s+test\w*|feedback)\b",
-                          re.IGNORECASE)
-# A plan row's own timing: "16 to 18", "Weeks 3-5", "3 weeks", "Day 12", "15 May".
-_PLANNED = re.compile(r"\b(?:weeks?|days?|months?|sprints?|phases?)\s*\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3})?\b|"
-                      r"\|\s*\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\s*\||\b\d{1,3}\s+(?:business\s+|working\s+)?"
-                      r"(?:days?|weeks?|months?)\b", re.IGNORECASE)
-_WINDOW = re.compile(r"(?:^|\|)\s*(?P<n>\d{1,3})\s+(?:business\s+|working\s+)?(?P<unit>days?|weeks?)\s*(?:\||$)",
-                     re.IGNORECASE)
-_PASSIVE_HINT = re.compile(r"\b(?:be|is|are|been|being)\s+(?:\w+ly\s+)?(?:\w+ed|made|given|sent|paid|held|borne|"
-                           r"granted|shown|known|kept)\b", re.IGNORECASE)
-_FINITE = re.compile(r"\b(?:will|shall|must|can|may|should|would|is|are|was|were|be|been|has|have|had|does|do)\b",
-                     re.IGNORECASE)
-_WRITER_WORDS = re.compile(r"^(?:we|our|us|i|the\s+team|this|these|that|it|each|all|every|any|there|here)$",
-                           re.IGNORECASE)
-
 
 def extract_obligations(doc: Document, parties: Parties, client_only: bool = False) -> list[Obligation]:
     """Every obligation ``doc`` states, in reading order; ``client_only`` reads only what can be the
@@ -168,7 +42,7 @@ def extract_obligations(doc: Document, parties: Parties, client_only: bool = Fal
     first_steps: list[Unit] = []
     for unit in units_of(doc):
         out.extend(replace(o, input=is_input(o)) for o in _read_unit(unit, parties, leads))
-        if _FIRST_PERIOD.search(unit.text) and _GATHERING.search(unit.text):
+        if vocab.FIRST_PERIOD.search(unit.text) and vocab.GATHERING.search(unit.text):
             first_steps.append(unit)
     out.extend(_first_steps_gathering_inputs(first_steps, out))
     return sorted(out, key=lambda o: o.start)
@@ -203,13 +77,13 @@ def _first_steps_gathering_inputs(units: list[Unit], found: list[Obligation]) ->
     inputs = " ".join(o.object + " " + o.text for o in found if o.input)
     out = []
     for unit in units:
-        m = _GATHERING.search(unit.text)
+        m = vocab.GATHERING.search(unit.text)
         noun = (m.group("noun") or m.group("noun2")).lower().rstrip("s")
         if not re.search(rf"\b{re.escape(noun)}", inputs, re.IGNORECASE):
             continue
         out.append(Obligation(unit.start, unit.end, unit.text, unit.kind, unit.section, "client", "", "schedule",
                               "access" if noun.startswith(("access", "credential", "account")) else "provide",
-                              m.group(0), m.group(0), "", Deadline("start", _FIRST_PERIOD.search(unit.text).group(0)),
+                              m.group(0), m.group(0), "", Deadline("start", vocab.FIRST_PERIOD.search(unit.text).group(0)),
                               False, "list" if unit.kind == "list_item" else "table", True))
     return out
 
@@ -221,7 +95,7 @@ def _read_unit(unit: Unit, parties: Parties, leads: "_State") -> list[Obligation
     inherited, lead_reading, basis = _inherited(unit, parties, leads)
     found: list[Obligation] = []
     # "Brand Assets: Provide logo and brand guidelines": the label names the item, the rest is the duty.
-    label = _LABEL.match(text) if unit.kind in ("list_item", "sentence") else None
+    label = vocab.LABEL.match(text) if unit.kind in ("list_item", "sentence") else None
     body = text[label.end():] if label else text
     if inherited == "reader":  # "Next steps: Sign the agreement; Provide the logo": the reader's to-dos
         inherited, basis = None, "heading"
@@ -232,17 +106,17 @@ def _read_unit(unit: Unit, parties: Parties, leads: "_State") -> list[Obligation
     furnished = parties.furnisher(body) if unit.kind != "heading" else None
     # With no party named, nothing inherited and nothing furnished, a clause can only have an owner
     # sowlint would not know ("Access will be provided"): skip the reading, most units are like that.
-    readable = unit.kind != "heading" and (mentions or imperative_owner or furnished) and not _ASSUME.match(text)
+    readable = unit.kind != "heading" and (mentions or imperative_owner or furnished) and not vocab.ASSUME.match(text)
     if readable and leads.client_only and not imperative_owner and not furnished \
-            and all(m.side == "provider" for m in mentions) and not _PASSIVE_HINT.search(body):
+            and all(m.side == "provider" for m in mentions) and not vocab.PASSIVE_HINT.search(body):
         readable = False  # "The Contractor shall ...": only a passive can make a provider sentence the client's
     reading = find_obligation(body, parties, imperative_owner=imperative_owner) if readable else None
-    if reading is not None and reading.modal == "imperative" and _NOUN_COMPOUND.match(body):
+    if reading is not None and reading.modal == "imperative" and vocab.NOUN_COMPOUND.match(body):
         reading = None  # "Schedule Compliance: ...", "Test environment with instructions": a label, no verb
     if reading is not None and reading.owner is not None and reading.basis != "none":
         found.append(_record(unit, reading, _basis(reading, basis), lead_reading))
     elif inherited is not None and (unit.kind in ("list_item", "table_row") or
-                                    (INPUT_OBJECT.search(text) and not _FINITE.search(text))):
+                                    (INPUT_OBJECT.search(text) and not vocab.FINITE.search(text))):
         found.append(_item_record(unit, inherited, basis, lead_reading))
     elif reading is None or reading.owner is None:
         guessed = _inferred(unit, parties, leads)
@@ -250,7 +124,7 @@ def _read_unit(unit: Unit, parties: Parties, leads: "_State") -> list[Obligation
             found.append(guessed)
     found.extend(_nominal(unit, parties, {o.side for o in found}, mentions))
     found.extend(_embedded(unit, parties, {o.side for o in found}, mentions))
-    if not found and (unit.section.role == "assumptions" or _ASSUME.match(text)):
+    if not found and (unit.section.role == "assumptions" or vocab.ASSUME.match(text)):
         assumed = _assumption(unit, parties)
         if assumed is not None:
             found.append(assumed)
@@ -261,7 +135,7 @@ def _embedded(unit: Unit, parties: Parties, already: set, mentions: list) -> lis
     """Duties said in an aside: "Homepage design (client provides final images)", "Logo → client to
     provide", "designs for you to approve"."""
     out = []
-    for m in _ASIDE.finditer(unit.text):
+    for m in vocab.ASIDE.finditer(unit.text):
         if m.start() == 0 and m.group("aside"):
             continue  # "(Agency to provide a description of ...)" opening a paragraph: a note to the author
         reading = find_obligation(m.group("aside") or m.group("arrow"), parties)
@@ -270,8 +144,8 @@ def _embedded(unit: Unit, parties: Parties, already: set, mentions: list) -> lis
         already.add(reading.owner)
         record = _record(unit, reading, reading.basis, None)
         out.append(replace(record, object=record.object or _words_before(unit.text[: m.start()])))
-    need = _WE_NEED.search(unit.text) if "client" not in already and parties.first_person == "provider" else None
-    if need is not None and not _NEEDABLE.search(need.group("obj")):
+    need = vocab.WE_NEED.search(unit.text) if "client" not in already and parties.first_person == "provider" else None
+    if need is not None and not vocab.NEEDABLE.search(need.group("obj")):
         need = None
     if need is not None:  # "I'll need logins for your domain, plus your menu": the writer's need is the client's duty
         verb = need.group("verb")
@@ -324,9 +198,9 @@ def _inherited(unit: Unit, parties: Parties, leads: "_State") -> tuple[Side | No
             reading = find_obligation(unit.lead.rstrip(": *"), parties)
             side = reading.owner if reading is not None and reading.basis != "none" and not reading.negated else None
             if side is None and parties.first_person == "provider":
-                named = _NAMED_ACTOR.match(unit.lead.rstrip(": *"))
+                named = vocab.NAMED_ACTOR.match(unit.lead.rstrip(": *"))
                 if named is not None and not _known_or_writer(named.group("actor"), parties) \
-                        and not _SERVICES.search(named.group("verb")):
+                        and not vocab.SERVICES.search(named.group("verb")):
                     reading, side = None, "inferred"  # decided per item: only an item that is an input
         leads[unit.lead] = (side, reading)
     side, reading = leads[unit.lead]
@@ -344,11 +218,11 @@ def _heading_side(unit: Unit, parties: Parties) -> Side | str | None:
     "reader" for a proposal's "Next steps" / "To get started", whose imperatives are the client's."""
     section = unit.section
     title = section.title or section.heading
-    if _DUTY_HEADING.search(title):
+    if vocab.DUTY_HEADING.search(title):
         side = heading_owner(title, parties)
         if side is not None:
             return side
-    if parties.first_person == "provider" and _READER_HEADING.search(title):
+    if parties.first_person == "provider" and vocab.READER_HEADING.search(title):
         return "reader"
     return None
 
@@ -383,7 +257,7 @@ def _item_record(unit: Unit, side: Side, basis: str, lead: Reading | None) -> Ob
     """A list item or table row with no clause of its own ("Brand assets (logo, colours)"); its verb is
     the line that introduces it."""
     text = unit.text
-    own = classify(text) if not _NOUN_COMPOUND.match(text) else "perform"
+    own = classify(text) if not vocab.NOUN_COMPOUND.match(text) else "perform"
     if own != "perform":  # the item starts with its own verb: "Review and approve the designs"
         action, obj, verb = own, object_of(text), text
     else:
@@ -391,14 +265,14 @@ def _item_record(unit: Unit, side: Side, basis: str, lead: Reading | None) -> Ob
         obj, verb = text, unit.lead
     deadline = find_deadline(text) or (find_deadline(lead.verb_phrase) if lead else None) or find_deadline(unit.lead)
     if unit.kind == "table_row":
-        if action == "provide" and _REVIEW_NOUN.search(text):
+        if action == "provide" and vocab.REVIEW_NOUN.search(text):
             action = "approve"  # "UAT | weeks 16-18 | UAT sign-off | Client PM": the client's row is a review
-        window = _WINDOW.search(text)
+        window = vocab.WINDOW.search(text)
         if deadline is None and window:  # "UAT | weeks 16-18 | 3 weeks | Client PM": the row's length is its window
             n = int(window.group("n"))
             deadline = Deadline("turnaround", window.group(0), n * 7 if window.group("unit").lower().startswith("w") else n)
-        elif deadline is None and _PLANNED.search(text):
-            deadline = Deadline("milestone", _PLANNED.search(text).group(0))  # the row's place in the plan
+        elif deadline is None and vocab.PLANNED.search(text):
+            deadline = Deadline("milestone", vocab.PLANNED.search(text).group(0))  # the row's place in the plan
     return Obligation(unit.start, unit.end, text, unit.kind, unit.section, side, "", basis, refine(action, obj),
                       verb, obj, _condition(text), deadline, False, "list" if unit.kind == "list_item" else "table")
 
@@ -407,7 +281,7 @@ def _inferred(unit: Unit, parties: Parties, leads: "_State") -> Obligation | Non
     """"Dojo provides content and account access", in a document the provider wrote."""
     if parties.first_person != "provider" or unit.kind not in ("sentence", "list_item"):
         return None
-    m = _NAMED_ACTOR.match(unit.text)
+    m = vocab.NAMED_ACTOR.match(unit.text)
     if m is None:
         return None
     actor = m.group("actor")
@@ -415,7 +289,7 @@ def _inferred(unit: Unit, parties: Parties, leads: "_State") -> Obligation | Non
         return None  # a party sowlint knows was already read (or is the writer)
     verb = m.group("verb")
     head = " ".join((object_of(verb) or verb).split()[:4])  # what is handed over, not what it is about
-    if not INPUT_OBJECT.search(head) or _SERVICES.search(verb):
+    if not INPUT_OBJECT.search(head) or vocab.SERVICES.search(verb):
         return None  # "Acme will provide marketing services": whoever provides services is the provider
     return Obligation(unit.start, unit.end, unit.text, unit.kind, unit.section, "client", actor, "inferred",
                       refine(classify(verb), object_of(verb)), verb, object_of(verb), _condition(unit.text),
@@ -424,7 +298,7 @@ def _inferred(unit: Unit, parties: Parties, leads: "_State") -> Obligation | Non
 
 def _known_or_writer(actor: str, parties: Parties) -> bool:
     bare = re.sub(r"^the\s+", "", actor, flags=re.IGNORECASE)
-    return bool(_WRITER_WORDS.match(bare)) or parties.first_mention(actor) is not None
+    return bool(vocab.WRITER_WORDS.match(bare)) or parties.first_mention(actor) is not None
 
 
 def _nominal(unit: Unit, parties: Parties, already: set, mentions: list) -> list[Obligation]:
@@ -439,35 +313,35 @@ def _nominal(unit: Unit, parties: Parties, already: set, mentions: list) -> list
         out.append(Obligation(unit.start, unit.end, text, unit.kind, unit.section, side, actor,
                               "condition" if condition else "nominal",
                               action, text, obj.strip(" ,.;:()"), condition or _condition(text),  # type: ignore[arg-type]
-                              find_deadline(text), bool(_NEGATED.search(text)) and not condition, "nominal"))
+                              find_deadline(text), bool(vocab.NEGATED.search(text)) and not condition, "nominal"))
 
     for mention in mentions:
         before = text[max(0, mention.start - 90):mention.start]
         after = text[mention.end:mention.end + 60]
         if re.match(r"\s+[A-Z][a-z]", after) and not mention.text[:1].islower():
             continue  # "Customer Evaluation Forms", "Client Portal": a thing named after the party
-        m = _PARTICIPLE_BY.search(before)
+        m = vocab.PARTICIPLE_BY.search(before)
         if m is not None:
             obj = _words_before(before[: m.start()])
             action = refine(classify(m.group("part")), obj)
             add(mention.side, mention.text, "provide" if action == "perform" else action, obj)
             continue
-        m = _NOUN_OF.search(before) if not re.match(r"['’]s?\b", after) else None
+        m = vocab.NOUN_OF.search(before) if not re.match(r"['’]s?\b", after) else None
         if m is not None:
             word = (m.group("noun") or m.group("thing")).lower()
             noun = word if word in ("access", "feedback") else word.rstrip("s")
-            add(mention.side, mention.text, _NOUN_ACTION.get(noun, "provide"), m.group(0))  # type: ignore[arg-type]
+            add(mention.side, mention.text, vocab.NOUN_ACTION.get(noun, "provide"), m.group(0))  # type: ignore[arg-type]
             continue
-        if _SUBORDINATE_BEFORE.search(before):
+        if vocab.SUBORDINATE_BEFORE.search(before):
             verb = re.match(r"\s*(?:['’]s\s+\w+\s+)?(?:has\s+|have\s+|is\s+|are\s+|will\s+|can\s+)?(?:not\s+)?(.{0,80})", after)
             clause = verb.group(1) if verb else after
             action = classify(clause)
             if action != "perform" or INPUT_OBJECT.search(clause[:60]):
                 add(mention.side, mention.text, refine(action, object_of(clause)), object_of(clause),
-                    condition=(before[_SUBORDINATE_BEFORE.search(before).start():] + mention.text + after).strip())
+                    condition=(before[vocab.SUBORDINATE_BEFORE.search(before).start():] + mention.text + after).strip())
             continue
-        if _EXPENSE_AFTER.match(after) and _AT_BEFORE.search(before):
-            add(mention.side, mention.text, "pay", _words_before(before[: _AT_BEFORE.search(before).start()]))
+        if vocab.EXPENSE_AFTER.match(after) and vocab.AT_BEFORE.search(before):
+            add(mention.side, mention.text, "pay", _words_before(before[: vocab.AT_BEFORE.search(before).start()]))
     furnisher = parties.furnisher(re.sub(r"\b\w+[- ]owned\b", "", text))  # owned is not handed over
     if furnisher is not None:
         m = re.search(r"\b[\w]+[- ](?:furnished|provided|supplied|issued|loaned)\s+(?P<obj>(?:\w+\s+){0,3}\w+)|"
@@ -486,14 +360,14 @@ def _assumption(unit: Unit, parties: Parties) -> Obligation | None:
     """"We assume the client's servers are already configured": an assumption about the client's side."""
     text = unit.text
     mention = next((m for m in parties.mentions(text) if m.side == "client"), None)
-    if mention is None and not (_ENVIRONMENT.search(text) and _SYSTEM.search(text)):
+    if mention is None and not (vocab.ENVIRONMENT.search(text) and vocab.SYSTEM.search(text)):
         return None
-    if mention is None and not _ASSUME.match(text) and unit.section.role != "assumptions":
+    if mention is None and not vocab.ASSUME.match(text) and unit.section.role != "assumptions":
         return None
     return Obligation(unit.start, unit.end, text, unit.kind, unit.section, "client", mention.text if mention else "",
                       "assumption", "assume", text, text, _condition(text), find_deadline(text), False, "assumption")
 
 
 def _condition(text: str) -> str:
-    m = _CONDITION.match(text) or _TRAILING_CONDITION.search(text)
+    m = vocab.CONDITION.match(text) or vocab.TRAILING_CONDITION.search(text)
     return m.group("cond").strip() if m else ""
