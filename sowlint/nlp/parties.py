@@ -22,98 +22,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
+from . import party_words as pw
+from .party_words import (  # noqa: F401 - the role words are part of this module's interface
+    AMBIGUOUS_ROLES, CLIENT_EXACT, CLIENT_ROLES, FIRST_PERSON, PROVIDER_ROLES, SECOND_PERSON)
+
 Side = Literal["client", "provider"]
-
-# Role words matched case-insensitively, singular and plural.
-CLIENT_ROLES = (
-    "client", "customer", "buyer", "purchaser", "government", "agency", "department",
-    "contracting officer", "contracting officer's representative", "contracting officer representative",
-    "contracting officer's technical representative", "government personnel", "licensee",
-    "task order monitor", "technical monitor", "requesting agency", "ordering agency", "contract administrator",
-)
-PROVIDER_ROLES = (
-    "contractor", "supplier", "vendor", "consultant", "offeror", "quoter", "bidder", "provider",
-    "service provider", "seller", "developer", "licensor", "subcontractor", "awardee",
-    "successful offeror", "prime contractor", "key personnel", "proposer", "respondent", "reseller",
-    "servicer", "business partner", "integrator", "systems integrator", "contractor personnel",
-    "contract personnel", "contract staff", "industry partner",
-)
-# Words whose side depends on the document: a federal "Agency" buys, a creative "Agency" sells.
-AMBIGUOUS_ROLES = {"agency": "client", "company": "client", "owner": "client", "firm": "provider"}
-# Matched exactly as written: "CO" and "COR" are acronyms, "Owner" only as a defined-looking name.
-CLIENT_EXACT = ("COR", "CORs", "ACOR", "COTR", "CO", "TOCOR", "TPOC", "Owner")
-# "us" is matched in lower case only (see _build): "US Government" is not the writer.
-FIRST_PERSON = ("we", "our", "ours", "our team", "ourselves")
-SECOND_PERSON = ("you", "your", "your team", "yourselves")
-
-_Q_OPEN, _Q_CLOSE = "\"“'‘", "\"”'’"
-# Possessive "*+" and the look-behind keep a run of capitals from being re-scanned at every letter.
-_NAME = (
-    r"(?<![\w.&'’-])[A-Z][\w.&'’-]*+(?:[ \t]+(?:of|and|for|the|de|&|[A-Z][\w.&'’-]*+)){0,7}"
-    r"(?:,?[ \t]+(?:Inc|LLC|Ltd|Corp|Co|LLP|PLC)\.?)?"
-)
-_QUOTED = rf"[{_Q_OPEN}](?:the\s+)?([^\"“”'‘’()\n]{{1,40}})[{_Q_CLOSE}]"
-_DEFINITION = re.compile(
-    rf"(?P<name>{_NAME})?\s*\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to\s+as|called|known\s+as))?|"
-    rf"(?:also\s+)?(?:referred\s+to\s+as|known\s+as|called))?\s*,?\s*(?:the\s+|each\s+a\s+|an?\s+)?"
-    rf"{_QUOTED}(?:\s*(?:,|or|and|/)\s*(?:the\s+)?{_QUOTED})?\s*\)",
-)
-_ACRONYM = re.compile(rf"(?P<name>{_NAME})\s*\((?P<acronym>[A-Z][A-Z0-9&/]{{1,9}})\)")
-# An agency's name ends in its kind ("National Park Service") or starts "Department of ...".
-_GOVERNMENT_ORG = re.compile(
-    r"(?:\b(?:Department|Agency|Administration|Bureau|Office|Division|Command|Service|Commission|Directorate|"
-    r"Air Force|Army|Navy|Marine Corps|Coast Guard|Protection)$|^(?:U\.S\.\s+)?(?:Department|Office|Bureau|"
-    r"Administration|Agency)\s+(?:of|for)\b)"
-)
-_CORPORATE = re.compile(r",?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Co|LLP|PLC|GmbH|Pty)\.?$")
-# A cover-page field: "Client: XYZ Corp", "Prepared for: XYZ", "Client | XYZ" (a table row), several on one
-# line ("Client: Marilu Date: November 13, 2025"), or the label alone with the name on the next line.
-_HEADER_LABEL = re.compile(
-    r"(?:^|(?<=\s)|(?<=\|))[ \t>*_#|-]*(?P<label>client|customer|buyer|vendor|contractor|supplier|consultant|provider|"
-    r"service\s+provider|prepared\s+for|prepared\s+by|submitted\s+by|submitted\s+to|proposal\s+for|presented\s+to|"
-    r"presented\s+by)(?:\s+name)?\s*\**\s*(?P<sep>[:|]|(?:(?<=for)|(?<=by)|(?<=to))\s+(?=[A-Z])|$)",
-    re.IGNORECASE | re.MULTILINE,
-)
-# Where a field's name ends: a dash or bullet before a description, a bracket, the next field's label.
-_NAME_END = re.compile(r"\s+[–—·•|]\s*|\s+-\s+|\s*\(|\s{2,}|\s+(?:attn|c/o)\b|"
-                       r"\s+(?=[A-Z][\w ]{0,24}:)", re.IGNORECASE)
-_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,9})\)")
-# "Humanytics LLC for CJCJ": a firm with a corporate suffix, then the organisation it writes for.
-_FIRM_FOR = re.compile(
-    r"^[ \t>*_#|-]*(?P<provider>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4},?[ \t]+(?:LLC|Inc|Ltd|LLP|GmbH|Pty|"
-    r"Limited|Corp|Corporation|Studio|Studios|Agency|Consulting|Labs?)\.?)[ \t]+(?:for|×|x)[ \t]+"
-    r"(?P<client>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4}|\[[^\]\n]{1,40}\])",
-    re.MULTILINE,
-)
-# First words of organisation names that are not names by themselves ("The", "City of ...").
-_GENERIC_FIRST_WORDS = {"the", "city", "county", "state", "department", "office", "university", "national",
-                        "united", "royal", "american", "british", "general", "global", "international"}
-_FOR_BY = re.compile(r"^[ \t>*_#|-]*(?:prepared|proposal|submitted|presented)\s+(?:for|to)\s+(?P<client>[A-Z][^\n]{1,60}?)"
-                     r"\s+by\s+(?P<provider>[A-Z][^\n]{1,60}?)\s*\**\s*$", re.MULTILINE | re.IGNORECASE)
-_HEADER_SIDE = {"prepared for": "client", "submitted to": "client", "proposal for": "client", "presented to": "client",
-                "prepared by": "provider", "submitted by": "provider", "presented by": "provider"}
-_SOLICITATION = re.compile(
-    r"\b(?:offerors?|quoters?|bidders?|your\s+(?:quote|quotation|proposal|response|submission|offer|bid)s?|"
-    r"request\s+for\s+(?:quotation|proposal|information)s?|RF[QPI]s?|solicitation)\b",
-    re.IGNORECASE,
-)
-_PROPOSAL = re.compile(
-    r"\b(?:our\s+(?:team|approach|solution|company|firm|experience|proposal|proposed|staff|engineers|consultants|"
-    r"developers|methodology|subcontractors|expertise)|we\s+propose|we\s+are\s+pleased|thank\s+you\s+for|"
-    r"we\s+look\s+forward|we\s+are\s+(?:fully\s+)?committed|we\s+(?:fully\s+)?(?:believe|understand)|"
-    r"our\s+(?:proven|clients?|past\s+performance)|as\s+the\s+prime\s+contractor,?\s+we)\b",
-    re.IGNORECASE,
-)
-_GOVERNMENT_VOICE = re.compile(r"\bthe\s+(?:government|contractor)\b", re.IGNORECASE)
-_SELF_NAME = re.compile(
-    r"(?P<name>(?<![\w&.-])[A-Z][\w&.-]*+(?:[ \t]+[A-Z][\w&.-]*+){0,3})['’]s?[ \t]+(?:proposed[ \t]+)?"
-    r"(?:solution|approach|team|proposal|methodology|past[ \t]+performance)\b"
-)
-_FURNISHED = re.compile(
-    r"\b(?:(?P<gov>GF[EIPMS]|GOTS)|(?P<con>CF[EIPM])|"
-    r"(?P<who>[A-Za-z]+)[- ](?:furnished|provided|supplied|owned|issued|loaned))\b"
-)
-_PLACEHOLDER = re.compile(r"^\[.*\]$|^_+$|^(?:TBD|N/?A|XXX+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -168,7 +81,7 @@ class Parties:
 
     def furnisher(self, text: str) -> Side | None:
         """Who furnishes items named in ``text``: "GFE", "Government-furnished" -> client; "CFE" -> provider."""
-        for m in _FURNISHED.finditer(text):
+        for m in pw.FURNISHED.finditer(text):
             if m.group("gov"):
                 return "client"
             if m.group("con"):
@@ -209,7 +122,7 @@ def find_parties(text: str) -> Parties:
             defined_exact[alias] = side
             defined[alias] = side
 
-    for m in _DEFINITION.finditer(text):
+    for m in pw.DEFINITION.finditer(text):
         name = _clean_name(m.group("name"))
         quoted = [q.strip() for q in (m.group(2), m.group(3)) if q]
         roles = [q for q in quoted if _fold(q) in _ROLE_SIDE or _fold(q) in AMBIGUOUS_ROLES]
@@ -232,24 +145,24 @@ def find_parties(text: str) -> Parties:
                 define(q, side)
             defined[q] = side
 
-    for m in _ACRONYM.finditer(text):
+    for m in pw.ACRONYM.finditer(text):
         name = _clean_name(m.group("name"))
         if name and _is_agency_name(name, m.group("acronym")):
             for alias in (m.group("acronym"), name):  # "Office of Acquisition Solutions (OAS)": both names
                 defined_exact.setdefault(alias, "client")
                 defined.setdefault(alias, "client")
 
-    for m in _FOR_BY.finditer(text[:20000]):  # "Prepared for Harbourline Housing by Meridian Data Partners"
+    for m in pw.FOR_BY.finditer(text[:20000]):  # "Prepared for Harbourline Housing by Meridian Data Partners"
         for name, side in ((m.group("client"), "client"), (m.group("provider"), "provider")):
             name = _clean_name(name)
             if name and _looks_like_name(name):
                 define(name, side)
                 first = name.split()[0]
-                if len(first) >= 4 and first.lower() not in _GENERIC_FIRST_WORDS:
+                if len(first) >= 4 and first.lower() not in pw.GENERIC_FIRST_WORDS:
                     define(first, side)
 
     for label, name, acronym in _header_fields(text[:20000]):  # header lines sit on the cover page
-        side = _HEADER_SIDE.get(label) or _ROLE_SIDE.get(label)
+        side = pw.HEADER_SIDE.get(label) or _ROLE_SIDE.get(label)
         if name in defined and defined[name] != side:
             continue  # "Client Name | Acme" then "Contractor Name | Acme" (a template left half-filled): first wins
         if side and name and _looks_like_name(name):
@@ -262,10 +175,10 @@ def find_parties(text: str) -> Parties:
             if org != name and _looks_like_name(org):
                 define(org, side)
             first = org.split()[0] if org.split() else ""
-            if len(first) >= 4 and first[0].isupper() and first.lower() not in _GENERIC_FIRST_WORDS:
+            if len(first) >= 4 and first[0].isupper() and first.lower() not in pw.GENERIC_FIRST_WORDS:
                 define(first, side)
 
-    for m in _FIRM_FOR.finditer(text[:3000]):  # "Humanytics LLC for CJCJ" on the title page
+    for m in pw.FIRM_FOR.finditer(text[:3000]):  # "Humanytics LLC for CJCJ" on the title page
         for name, side in ((m.group("provider"), "provider"), (m.group("client"), "client")):
             name = _clean_name(name)
             if name and _looks_like_name(name):
@@ -290,7 +203,7 @@ def find_parties(text: str) -> Parties:
     first_person = _first_person_side(text)
     if first_person == "provider":
         # A proposal names its writer: "General Dynamics' solution", "Acme's proposed approach".
-        for m in _SELF_NAME.finditer(text[:200000]):
+        for m in pw.SELF_NAME.finditer(text[:200000]):
             name = _clean_name(m.group("name"))
             if name and len(name) > 2 and _fold(name) not in _ROLE_SIDE and name not in defined_exact:
                 define(name, "provider")
@@ -345,7 +258,7 @@ def _header_fields(head: str) -> Iterator[tuple[str, str | None, str | None]]:
         offsets.append(pos)
         pos += len(line) + 1
     for i, line in enumerate(lines):
-        found = list(_HEADER_LABEL.finditer(line))
+        found = list(pw.HEADER_LABEL.finditer(line))
         for j, m in enumerate(found):
             if m.group("sep") not in (":", "|", "") and line[: m.start()].strip(" \t>*_#|-"):
                 continue  # "Prepared for X" without a colon only opens a line
@@ -357,10 +270,10 @@ def _header_fields(head: str) -> Iterator[tuple[str, str | None, str | None]]:
                     continue
             if not value:
                 continue
-            end = _NAME_END.search(value)
+            end = pw.NAME_END.search(value)
             name = value[: end.start()] if end else value
             rest = value[end.start():] if end else ""
-            acronym = _ACRONYM_AFTER.match(rest)
+            acronym = pw.ACRONYM_AFTER.match(rest)
             yield _fold(m.group("label")), _clean_name(name.strip(" \t*_.;:")), acronym.group("acronym") if acronym else None
 
 
@@ -371,14 +284,14 @@ def _clean_name(name: str | None) -> str | None:
     name = re.sub(r"\s+(?:and|or|of|for|the|&)$", "", name)
     # "XYZ Corp. and Acme Ltd (\"Supplier\")": the definition belongs to the name after "and".
     parts = re.split(r"\s+and\s+", name)
-    if len(parts) > 1 and _CORPORATE.search(parts[-2]):
+    if len(parts) > 1 and pw.CORPORATE.search(parts[-2]):
         name = parts[-1]
     return name or None
 
 
 def _is_agency_name(name: str, acronym: str) -> bool:
     """ "Department of Labor (DOL)" yes; "Service Level Agreement (SLA)", "Acme Federal Services (AFS)" no."""
-    if not _GOVERNMENT_ORG.search(name) or _CORPORATE.search(name):
+    if not pw.GOVERNMENT_ORG.search(name) or pw.CORPORATE.search(name):
         return False
     if re.search(r"\b(?:Program|Project)\s+Management", name):
         return False  # a "Program Management Office (PMO)" may be either side's
@@ -391,7 +304,7 @@ def _looks_like_name(name: str) -> bool:
     """"XYZ Corp" is a name; "Provide test data" in a two-column table, "24 June" or "[Client Name]" is not."""
     words = name.split()
     return (
-        not _PLACEHOLDER.match(name)
+        not pw.PLACEHOLDER.match(name)
         and 0 < len(words) <= 8
         and name[0].isalpha()
         and all(w[0].isupper() or w[0].isdigit() or w in ("of", "and", "for", "the", "&", "de") for w in words)
@@ -403,7 +316,7 @@ def _name_aliases(name: str | None) -> list[str]:
     if not name or _fold(name) in _ROLE_SIDE:
         return []
     out = [name, name.rstrip(".")]
-    short = _CORPORATE.sub("", name).strip(" ,")
+    short = pw.CORPORATE.sub("", name).strip(" ,")
     if short and short not in out and len(short) >= 2:
         out.append(short)
     return list(dict.fromkeys(a for a in out if a))
@@ -433,11 +346,11 @@ def _agency_is_provider(text: str) -> bool:
 def _first_person_side(text: str) -> Side:
     """Who "we" is: the provider in a proposal, the buyer in a solicitation or government-written SOW."""
     head = text[:200000]
-    proposal = len(_PROPOSAL.findall(head))
-    solicitation = len(_SOLICITATION.findall(head))
+    proposal = len(pw.PROPOSAL.findall(head))
+    solicitation = len(pw.SOLICITATION.findall(head))
     # A proposal quotes its RFP ("Offerors shall ..."), but a buyer never writes "we believe".
     if proposal >= 3 or proposal > solicitation:
         return "provider"
-    if solicitation >= 2 or (proposal == 0 and len(_GOVERNMENT_VOICE.findall(head)) >= 3):
+    if solicitation >= 2 or (proposal == 0 and len(pw.GOVERNMENT_VOICE.findall(head)) >= 3):
         return "client"
     return "provider"
