@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Iterable
 
@@ -47,14 +48,18 @@ def _one_per_group_and_span(hits: list[tuple[Rule, list[Hit]]]) -> list[tuple[Ru
          for n, (rule, found) in enumerate(hits) if rule.base.group
          for hit in found if hit.start is not None and hit.end is not None),
         key=lambda r: r[:5])
+    # A group's kept spans never overlap one another, so sorted by start their ends rise too: the one
+    # kept span that starts last before a hit ends is the only one that can reach into it.  (A scan of
+    # all kept spans per hit was quadratic on a long document.)
     kept_spans: dict[str, list[tuple[int, int]]] = {}
     dropped: set[int] = set()
     for *_rank, n, hit in ranked:
         spans = kept_spans.setdefault(hits[n][0].base.group, [])
-        if any(hit.start < end and start < hit.end for start, end in spans):
+        i = bisect.bisect_left(spans, (hit.end,))  # spans[:i] start before the hit ends
+        if i and spans[i - 1][1] > hit.start:
             dropped.add(id(hit))
         else:
-            spans.append((hit.start, hit.end))
+            bisect.insort(spans, (hit.start, hit.end))
     return [(rule, [h for h in found if id(h) not in dropped]) for rule, found in hits]
 
 
