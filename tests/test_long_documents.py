@@ -16,3 +16,139 @@ def test_text_reader_grows_linearly_on_many_candidate_headings():
         return lambda: read_markdown_string(text)
 
     assert growth(make, 20000, repeat=2) < 3.0
+
+
+# -- spaCy's max_length: the text tokenised in pieces ---------------------------------------------
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+import pytest  # noqa: E402
+
+from sowlint.nlp import pipeline  # noqa: E402
+from sowlint.nlp.chunks import cut_points  # noqa: E402
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "real"
+SAMPLES = Path(__file__).resolve().parents[1] / "corpora"
+
+
+@pytest.fixture
+def small_max_length():
+    """spaCy's limit lowered to a few thousand characters, so ordinary documents are cut in pieces."""
+    nlp = pipeline.load()[0]
+    saved = nlp.max_length
+    nlp.max_length = 3000
+    yield nlp
+    nlp.max_length = saved
+
+
+def test_cut_points_prefer_paragraph_breaks_and_keep_words_whole():
+    text = "one two three\nfour five\n\nsix seven eight nine\nten eleven twelve\n\nthirteen"
+    cuts = cut_points(text, 30)
+    bounds = [0, *cuts, len(text)]
+    assert all(b - a <= 30 for a, b in zip(bounds, bounds[1:]))
+    assert text[cuts[0]:].startswith("six")  # the paragraph break, not the later line break
+    for c in cuts:
+        assert text[c - 1].isspace() and not text[c].isspace()
+    assert cut_points("x" * 50, 20) == [20, 40]  # no white space at all: cut where the limit falls
+
+
+def _tokens(doc):
+    from spacy.tokens import Doc
+
+    return doc.text, doc.to_array(list(Doc._get_array_attrs())).tolist(), [(s.start, s.end) for s in doc.sents]
+
+
+def test_pieces_give_the_tokens_sentences_and_lemmas_of_one_pass(small_max_length):
+    text = (SAMPLES / "website-build-fernleaf.md").read_text(encoding="utf-8") if (SAMPLES / "website-build-fernleaf.md").exists() \
+        else "\n\n".join(f"## {n}. Scope\n\nThe Contractor's team won't deliver item {n}.\nThe client will review it." for n in range(200))
+    text = text + "\n\n" + "A paragraph with no break at all " * 300 + "\n  indented line\n\n\ttabbed"
+    pieces = pipeline.parse(text)
+    small_max_length.max_length = 10**7
+    whole = pipeline.parse(text)
+    assert len(text) > 3000
+    assert _tokens(pieces) == _tokens(whole)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not REAL.exists(), reason="needs ../shared/corpora/real")
+@pytest.mark.parametrize("name", ["gsa-it-services-sow-pws-template.pdf", "18f-opm-eqip-pws.md",
+                                  "techuz-servesense-brd-sow-v2.docx"])
+def test_findings_in_pieces_are_the_findings_of_one_pass(name, small_max_length):
+    from sowlint.api import lint_file
+
+    small_max_length.max_length = 10**7
+    whole = [f.to_dict() for f in lint_file(REAL / name).findings]
+    small_max_length.max_length = 3000
+    pieces = [f.to_dict() for f in lint_file(REAL / name).findings]
+    assert whole and pieces == whole
+
+
+def test_a_two_million_character_document_lints(tmp_path):
+    # Over spaCy's max_length (1,000,000): this used to be "internal error: ValueError: [E088]".
+    words = "the team will meet on monday to review the plan and agree the next steps for the work".split()
+    parts = [f"Part {n}\n\n" + " ".join(words[(n + i) % len(words)] for i in range(150)) + ".\n\n"
+             for n in range(2800)]
+    path = tmp_path / "long.md"
+    path.write_text("".join(parts), encoding="utf-8")
+    assert len(path.read_text(encoding="utf-8")) > 2_000_000
+    proc = subprocess.run([sys.executable, "-m", "sowlint", "-q", str(path)], capture_output=True, text=True)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "E088" not in proc.stderr and "internal error" not in proc.stderr
+
+
+# -- steps that were quadratic in the length of the document ---------------------------------------
+
+def test_line_of_grows_linearly():
+    from sowlint.document.model import Document, Metadata, Section
+
+    def make(n: int):
+        text = "a line of the rendition\n" * n
+        doc = Document("x.md", "md", text, Section("", "", None, 0, 0, 0, 1), [], Metadata())
+        offsets = range(0, len(text), 24)
+        return lambda: [doc.line_of(o) for o in offsets]
+
+    assert growth(make, 4000) < 3.0
+
+
+def test_clause_start_grows_linearly():
+    from sowlint.document.clauses import clause_span
+
+    def make(n: int):
+        text = "The client will supply the content promptly\n" * n  # no "|", "?" or ";" to find
+        starts = range(11, len(text), 44)
+        return lambda: [clause_span(text, s, s + 6) for s in starts]
+
+    assert growth(make, 8000, repeat=2) < 3.0
+
+
+def test_one_hit_per_group_and_span_grows_linearly():
+    from sowlint.engine.context import Hit
+    from sowlint.engine.runner import _one_per_group_and_span
+
+    rule = SimpleNamespace(severity="warning", id="r", base=SimpleNamespace(group="g"))
+
+    def hits(n: int):
+        return [(rule, [Hit(10 * i, 10 * i + 5) for i in range(n)] + [Hit(10 * i + 2, 10 * i + 4) for i in range(n)])]
+
+    def make(n: int):
+        found = hits(n)
+        return lambda: _one_per_group_and_span(found)
+
+    kept = _one_per_group_and_span(hits(50))[0][1]
+    assert [(h.start, h.end) for h in kept] == [(10 * i + 2, 10 * i + 4) for i in range(50)]  # the shorter spans win
+    assert growth(make, 2000) < 3.0
+
+
+def test_span_inside_a_duty_grows_linearly():
+    from sowlint.engine.match import _Containing
+
+    def make(n: int):
+        duties = [SimpleNamespace(start=10 * i, end=10 * i + 8) for i in range(n)]
+        inside = _Containing(duties)
+        return lambda: [inside(10 * i + 1, 10 * i + 9) for i in range(n)] + [inside(10 * i + 1, 10 * i + 7) for i in range(n)]
+
+    assert make(3)() == [False] * 3 + [True] * 3
+    assert growth(make, 3000) < 3.0
