@@ -152,3 +152,47 @@ def test_span_inside_a_duty_grows_linearly():
 
     assert make(3)() == [False] * 3 + [True] * 3
     assert growth(make, 3000) < 3.0
+
+
+def test_a_table_cell_is_located_in_time_that_grows_linearly():
+    from sowlint.engine.context import LintContext
+
+    def make(n: int):
+        table = "| ID | Requirement |\n|---|---|\n" + "".join(f"| R-{i} | The contractor shall report |\n" for i in range(n))
+        ctx = LintContext(read_markdown_string("## Requirements\n\n" + table))
+        block = next(b for b in ctx.doc.blocks() if b.kind == "table")
+        offsets = [c.start + 1 for c in block.cells()]
+        return lambda: [ctx.locate(o, o + 1) for o in offsets]
+
+    ctx = LintContext(read_markdown_string("## R\n\n| a | b |\n|---|---|\n| c | dd |\n"))
+    cell = [c for b in ctx.doc.blocks() for c in b.cells()][-1]
+    where = ctx.locate(cell.start + 1, cell.end)
+    assert (where.row, where.col) == (cell.row, cell.col) == (1, 1)
+    assert growth(make, 1000) < 3.0
+
+
+def test_conditional_answers_are_looked_up_in_time_that_grows_linearly():
+    from sowlint.engine.checks.conditional import _OwnAnswers, _place, _places
+
+    def match(start: int, end: int, sentence_start: int):
+        section = block = object()
+        return SimpleNamespace(start=start, end=end, sentence=SimpleNamespace(start=sentence_start, block=block,
+                                                                              section=section))
+
+    own = _OwnAnswers([match(10, 20, 0), match(40, 50, 30)])
+    assert [own.answer(match(t, t + 2, 100)) for t in (5, 10, 19, 20, 45)] == [False, True, True, False, True]
+    assert own.answer(match(200, 202, 30))  # in an answer's sentence
+    answers = [match(10, 20, 0)]
+    assert _place("sentence", match(12, 13, 0)) in _places("sentence", answers)
+    assert _place("section", match(12, 13, 0)) not in _places("section", answers)  # another section object
+
+    def make(n: int):
+        answers = [match(10 * i, 10 * i + 5, 10 * i) for i in range(n)]
+        triggers = [match(10 * i + 7, 10 * i + 8, 10 * i + 6) for i in range(n)]
+
+        def work():
+            own, near = _OwnAnswers(answers), _places("sentence", answers)
+            return [own.answer(t) or _place("sentence", t) in near for t in triggers]
+        return work
+
+    assert growth(make, 3000) < 3.0
