@@ -112,3 +112,10 @@ def write_docx(path: Path, rows: int) -> Path:
         d.add_paragraph(para)
     d.save(str(path))
     return path
+
+
+if __name__ == "__main__":  # python scaling_docs.py pdf|docx|md SIZE PATH
+    import sys
+
+    kind, size, out = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+    {"pdf": write_pdf, "docx": write_docx, "md": write_md}[kind](out, size)

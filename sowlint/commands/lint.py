@@ -23,8 +23,21 @@ def _progress(total: int, enabled: bool):
     return progress
 
 
+MACHINE_FORMATS = ("json", "sarif", "github")  # read by programs: a display on stderr would only be noise
+
+
+def _stage_display(total: int, enabled: bool, fmt: str):
+    """The pages-and-rules display of one document (commands/progress.py), on a terminal only."""
+    if not enabled or total != 1 or fmt in MACHINE_FORMATS or not sys.stderr.isatty():
+        return None
+    from .progress import StageDisplay
+
+    return StageDisplay()
+
+
 def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: int, exit_zero: bool,
              colour: bool, progress: bool, **overrides) -> int:
+    from ..progress import listening
     from ..run.discover import discover
     from ..run.lint import lint
 
@@ -36,12 +49,16 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
         task = bar.add_task("lint", total=total)
         tick = lambda _result: bar.advance(task)  # noqa: E731
         bar.start()
+    stages = _stage_display(total, progress, fmt)
     try:
-        report = lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick, overlap=True,
-                      **overrides)
+        with listening(stages):
+            report = lint(files, config=config, jobs=jobs, keep_documents=fmt == "html", on_done=tick,
+                          overlap=True, **overrides)
     finally:
         if bar:
             bar.stop()
+        if stages:
+            stages.close()
     for doc in report.documents:
         if doc.error:
             click.echo(f"sowlint: error: {doc.error}", err=True)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import progress
+
 try:  # CPython's own parser: the tree the compiler works from.  Without it, nothing is prefiltered.
     from re import _compiler, _parser
     from re import _constants as _c
@@ -155,8 +157,11 @@ class LineIndex:
         """Search every line ``patterns`` can match on now, ahead of the rules that ask; returns what
         was found, for adopt() in another process."""
         everywhere = [(0, len(self.text))]
-        for pattern in patterns:
+        patterns = list(patterns)
+        for n, pattern in enumerate(patterns):
+            progress.report("patterns", n, len(patterns))
             self.search(pattern, everywhere)
+        progress.report("patterns", len(patterns), len(patterns))
         return self._literals, self._lines, self._found
 
     def adopt(self, found: tuple[dict, dict, dict]) -> None:

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import replace
 from typing import Iterable
 
+from .. import progress
 from ..document.model import Document
 from ..findings.finding import SEVERITY_RANK, Finding
 from .checks import KINDS
@@ -33,7 +34,13 @@ def applies(rule: Rule, ctx: LintContext) -> bool:
 def run_rules(doc: Document, rules: Iterable[Rule], options: dict | None = None,
               ctx: LintContext | None = None) -> list[Finding]:
     ctx = ctx or LintContext(doc, options)
-    hits = [(rule, list(KINDS[rule.kind].check(rule, ctx))) for rule in rules if applies(rule, ctx)]
+    rules = list(rules)
+    hits = []
+    for n, rule in enumerate(rules):
+        progress.report("rules", n, len(rules))
+        if applies(rule, ctx):
+            hits.append((rule, list(KINDS[rule.kind].check(rule, ctx))))
+    progress.report("rules", len(rules), len(rules))
     hits = _one_per_group_and_span(hits)
     findings = [make_finding(rule, hit, ctx) for rule, found in hits for hit in _one_per_sentence(found, ctx)]
     return sorted(set(findings), key=lambda f: f.sort_key)
