@@ -196,3 +196,30 @@ def test_conditional_answers_are_looked_up_in_time_that_grows_linearly():
         return work
 
     assert growth(make, 3000) < 3.0
+
+
+# -- a long document is handed over by the helper before its obligations are worked out ------------
+
+def _lint_json(path: Path, prepare_in_helper_chars: int | None, fork: bool = True) -> subprocess.CompletedProcess:
+    import os
+
+    env = dict(os.environ)
+    env.pop("SOWLINT_NO_FORK", None)
+    if not fork:
+        env["SOWLINT_NO_FORK"] = "1"
+    setup = f"single.PREPARE_IN_HELPER_CHARS = {prepare_in_helper_chars}; " if prepare_in_helper_chars is not None else ""
+    script = f"import sys; from sowlint.run import single; {setup}from sowlint.cli import run; sys.argv[0] = 'sowlint'; run()"
+    return subprocess.run([sys.executable, "-c", script, "--format", "json", str(path)], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_where_obligations_are_worked_out_changes_nothing():
+    from sowlint.run import helper
+
+    if not helper.available():
+        pytest.skip("forking is not available here")
+    sample = SAMPLES / "website-build-fernleaf.docx"
+    handed_early = _lint_json(sample, 0)  # as for a document over the threshold
+    as_usual = _lint_json(sample, None, fork=False)
+    assert handed_early.returncode == as_usual.returncode == 1
+    assert handed_early.stdout == as_usual.stdout and handed_early.stdout

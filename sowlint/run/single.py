@@ -31,6 +31,13 @@ def _context(path: Path, settings: Settings):
     return LintContext(doc, {"timeline": {"date_order": settings.date_order}})
 
 
+# Up to this many characters, the helper works out parties, timeline and obligations before it hands
+# the document over, while this process is still importing spaCy (~0.5 s); a longer document is handed
+# over as soon as it is read, and this process works them out during the helper's regex search, which
+# grows with the document too.  Where they are worked out changes nothing but the time.
+PREPARE_IN_HELPER_CHARS = 200_000
+
+
 def _prepare(path: Path, config: str | None, options: dict):
     """All of a one-document run that needs no spaCy, in two answers: the settings, the rules (a bad
     config or pack raises first) and the document read (or its ReadError); then the regex matches."""
@@ -39,7 +46,7 @@ def _prepare(path: Path, config: str | None, options: dict):
     settings = settings_for(path, config, **options)
     rules = rules_for(settings)
     context = _context(path, settings)
-    if not isinstance(context, ReadError):
+    if not isinstance(context, ReadError) and len(context.doc.text) <= PREPARE_IN_HELPER_CHARS:
         context.prepare()
     yield settings, rules, context
     if not isinstance(context, ReadError):
@@ -60,6 +67,7 @@ def prepare_beside_spacy(path: Path, config: str | None, options: dict) -> tuple
     remember_rules(settings, rules)
     if not isinstance(context, ReadError):
         context.sentences  # noqa: B018 - spaCy's pass over the text, while the helper runs the regexes
+        context.prepare()  # done already, unless the document is long (see PREPARE_IN_HELPER_CHARS)
         context.line_index.adopt(next(answers))
     for _ in answers:  # the helper's last word; it has exited once this loop ends
         pass
