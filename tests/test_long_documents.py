@@ -3,9 +3,23 @@ longer than spaCy's max_length linted in chunks with the findings of one pass.""
 
 from __future__ import annotations
 
-from growth import growth
+import gc
+
+from growth import growth as _growth
 
 from sowlint.readers.text import read_markdown_string
+
+
+def growth(make, size: int, repeat: int = 5) -> float:
+    """tests/growth.py's ratio, timed with the cyclic garbage collector off: its pauses grow with every
+    object alive in the test process, not with the step measured, and made a linear step look 1.5x
+    worse at some sizes."""
+    gc.collect()
+    gc.disable()
+    try:
+        return _growth(make, size, repeat=repeat)
+    finally:
+        gc.enable()
 
 
 def test_text_reader_grows_linearly_on_many_candidate_headings():
@@ -110,7 +124,7 @@ def test_line_of_grows_linearly():
         offsets = range(0, len(text), 24)
         return lambda: [doc.line_of(o) for o in offsets]
 
-    assert growth(make, 4000) < 3.0
+    assert growth(make, 20000) < 3.0
 
 
 def test_clause_start_grows_linearly():
@@ -121,7 +135,7 @@ def test_clause_start_grows_linearly():
         starts = range(11, len(text), 44)
         return lambda: [clause_span(text, s, s + 6) for s in starts]
 
-    assert growth(make, 8000, repeat=2) < 3.0
+    assert growth(make, 16000, repeat=2) < 3.0
 
 
 def test_one_hit_per_group_and_span_grows_linearly():
@@ -139,7 +153,7 @@ def test_one_hit_per_group_and_span_grows_linearly():
 
     kept = _one_per_group_and_span(hits(50))[0][1]
     assert [(h.start, h.end) for h in kept] == [(10 * i + 2, 10 * i + 4) for i in range(50)]  # the shorter spans win
-    assert growth(make, 2000) < 3.0
+    assert growth(make, 8000) < 3.0
 
 
 def test_span_inside_a_duty_grows_linearly():
@@ -151,7 +165,7 @@ def test_span_inside_a_duty_grows_linearly():
         return lambda: [inside(10 * i + 1, 10 * i + 9) for i in range(n)] + [inside(10 * i + 1, 10 * i + 7) for i in range(n)]
 
     assert make(3)() == [False] * 3 + [True] * 3
-    assert growth(make, 3000) < 3.0
+    assert growth(make, 20000) < 3.0
 
 
 def test_a_table_cell_is_located_in_time_that_grows_linearly():
@@ -195,7 +209,7 @@ def test_conditional_answers_are_looked_up_in_time_that_grows_linearly():
             return [own.answer(t) or _place("sentence", t) in near for t in triggers]
         return work
 
-    assert growth(make, 3000) < 3.0
+    assert growth(make, 20000) < 3.0
 
 
 # -- a long document is handed over by the helper before its obligations are worked out ------------
