@@ -41,12 +41,13 @@ UNITS = {"pdf": "pages", "docx": "rows", "md": "words"}
 SPACY_ALONE = "from sowlint.nlp.pipeline import load; load(); import os; os._exit(0)"
 
 
-def run(cmd: list[str], env: dict | None = None, may_fail: bool = False) -> tuple[float, float, float]:
+def run(cmd: list[str], env: dict | None = None, may_fail: bool = False, cwd: Path | None = None
+        ) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak RSS in MB) of one process and the helper it waits for; a failed
     run (exit not 0 or 1) stops the benchmark, or gives NaN when ``may_fail`` (an older checkout that
     cannot lint a 2M-character table)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
     err = proc.stderr.read().decode(errors="replace")
@@ -107,14 +108,16 @@ def main() -> None:
         for name, (cmd, _env) in list(runs.items()):
             if name != "spaCy alone":
                 runs[f"{name} (against)"] = ([sys.executable, "-m", "sowlint", *cmd[len(sowlint):]], other)
+    # `python -m` puts the working folder first on sys.path: the other checkout runs from its own folder.
+    cwd = {name: args.against.resolve() if name.endswith("(against)") else None for name in runs}
     for name, (cmd, e) in runs.items():  # a first round fills the rule cache and the page cache
-        run(cmd, e, may_fail=name.endswith("(against)"))
+        run(cmd, e, may_fail=name.endswith("(against)"), cwd=cwd[name])
     times: dict[str, list[float]] = {name: [] for name in runs}
     cpus: dict[str, list[float]] = {name: [] for name in runs}
     rss: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.repeat):
         for name, (cmd, e) in runs.items():
-            t, c, m = run(cmd, e, may_fail=name.endswith("(against)"))
+            t, c, m = run(cmd, e, may_fail=name.endswith("(against)"), cwd=cwd[name])
             times[name].append(t)
             cpus[name].append(c)
             rss[name].append(m)
