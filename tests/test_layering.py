@@ -12,11 +12,12 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sowlint"
 
-# A package may import its own modules and those of a strictly lower layer.  `errors`, `resources`
-# and the version (`from sowlint import __version__`) are layer 0: everything may import them.
+# A package may import its own modules and those of a strictly lower layer.  `errors`, `resources`,
+# `progress` (a hook for the terminal's progress display) and the version (`from sowlint import
+# __version__`) are layer 0: everything may import them.
 # `sowlint/__init__.py` is an entry point: `sowlint.lint` imports the API on first use.
 LAYERS = {
-    "errors": 0, "resources": 0, "__version__": 0,
+    "errors": 0, "resources": 0, "__version__": 0, "progress": 0,
     "document": 1,
     "readers": 2, "nlp": 2,
     "timeline": 3, "findings": 3,
@@ -29,7 +30,7 @@ LAYERS = {
     "cli": 10, "api": 10,
     "__main__": 11, "__init__": 11,
 }
-ROOT_MODULES_ALLOWED = {"__init__", "__main__", "cli", "api", "errors", "resources"}
+ROOT_MODULES_ALLOWED = {"__init__", "__main__", "cli", "api", "errors", "resources", "progress"}
 
 
 def _module_name(path: Path, package: Path = PACKAGE) -> list[str]:

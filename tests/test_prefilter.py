@@ -158,3 +158,33 @@ def test_anchors_mark_line_starts_and_ends():
     spans = index.search(r"^\W*No\s+[\w-]+\s+integration\.$", [(0, len(text))])
     assert [text[a:b] for a, b in spans] == ["No payment-gateway integration."]
     assert index.search(r"^no\s+hosting", [(0, len(text))]) == []  # not at a line start
+
+
+def test_after_prepare_only_lines_with_a_match_are_kept_and_searches_are_unchanged():
+    # prepare() searches every line, so it keeps only the lines that matched (no entry per line and
+    # pattern); a later search, whole or in ranges that end inside lines, finds what a fresh index finds.
+    text = "".join(f"Section {n}: the client shall provide access{'.' if n % 3 else ' $5'}\nfiller line {n}\n"
+               for n in range(60))
+    patterns = [r"\bprovid\w*\s+access\b", r"\$\s?\d", r"\w+$", r"^\w+", r"\bfiller\b"]
+    ahead = LineIndex(text)
+    shipped = ahead.prepare(patterns)
+    assert all(spans for pattern in patterns for spans in ahead._found[pattern].values())
+    assert len(ahead._found[r"\$\s?\d"]) == 20  # not one entry per line
+    elsewhere = LineIndex(text)
+    elsewhere.adopt(shipped)  # as the helper process's answer
+    ranges_sets = [[(0, len(text))], [(5, 400), (len(text) // 2 + 3, len(text) - 7)], [(17, 17), (30, 31)]]
+    for pattern in patterns:
+        for ranges in ranges_sets:
+            fresh = LineIndex(text).search(pattern, ranges)
+            assert ahead.search(pattern, ranges) == elsewhere.search(pattern, ranges) == fresh, (pattern, ranges)
+
+
+def test_rule_regexes_searched_ahead_find_exactly_what_a_full_search_finds():
+    regexes = _rule_regexes()
+    for name, text in _sample_texts():
+        index = LineIndex(text)
+        index.prepare(regexes)  # as the helper does: every line, then only the lines that matched
+        some = [(len(text) // 7, len(text) // 3), (len(text) // 2 + 5, len(text) - 11)]  # ends inside lines
+        for pattern in regexes:
+            for ranges in ([(0, len(text))], some):
+                assert index.search(pattern, ranges) == _every_line(index, pattern, ranges), (name, pattern)

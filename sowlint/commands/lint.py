@@ -25,6 +25,18 @@ def _progress(total: int, enabled: bool):
     return progress
 
 
+MACHINE_FORMATS = ("json", "sarif", "github")  # read by programs: a display on stderr would only be noise
+
+
+def _stage_display(total: int, enabled: bool, fmt: str):
+    """The pages-and-rules display of one document (commands/progress.py), on a terminal only."""
+    if not enabled or total != 1 or fmt in MACHINE_FORMATS or not sys.stderr.isatty():
+        return None
+    from .progress import StageDisplay
+
+    return StageDisplay()
+
+
 def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: int, exit_zero: bool,
              colour: bool, progress: bool, statistics: bool = False, stdin_filename: str | None = None,
              **overrides) -> int:
@@ -62,6 +74,7 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
 
 
 def _lint(files, config, jobs, fmt, progress, overrides) -> Report:
+    from ..progress import listening
     from ..run.lint import lint
 
     bar = _progress(len(files), progress)
@@ -70,12 +83,16 @@ def _lint(files, config, jobs, fmt, progress, overrides) -> Report:
         task = bar.add_task("lint", total=len(files))
         tick = lambda _result: bar.advance(task)  # noqa: E731
         bar.start()
+    stages = _stage_display(len(files), progress, fmt)
     try:
-        return lint(files, config=config, jobs=jobs, keep_documents=fmt in ("html", "docx"), on_done=tick, overlap=True,
-                    **overrides)
+        with listening(stages):
+            return lint(files, config=config, jobs=jobs, keep_documents=fmt in ("html", "docx"), on_done=tick,
+                        overlap=True, **overrides)
     finally:
         if bar:
             bar.stop()
+        if stages:
+            stages.close()
 
 
 def _say_skipped(skipped: list[Path], enabled: bool) -> None:

@@ -19,7 +19,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\b|n['’]t\b", re.IGNORE
 def clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(clause start, clause end) around text[start:end], or None when the lead-in is negated or
     the trigger does not sit in a clause (e.g. right after "e.g." or "2.0"), or the clause is a question."""
-    p = max(text.rfind(ch, 0, start) for ch in _BOUNDARY_BEFORE)
+    # The line start first, then the other boundaries after it: an rfind of "|" from the trigger back
+    # to the text's start, per match, was quadratic on a long document with no table.
+    line = text.rfind("\n", 0, start)
+    p = max(text.rfind(ch, line + 1, start) for ch in _BOUNDARY_BEFORE[1:]) if start > line + 1 else -1
+    p = max(p, line)
     if p < 0:
         lead = 0
     elif text[p] == "\n":

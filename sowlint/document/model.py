@@ -9,6 +9,8 @@ with its cells joined by `` | ``.  Findings give lines in the file's own terms
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Literal
 
@@ -148,7 +150,12 @@ class Document:
 
     def line_of(self, offset: int) -> int:
         """1-based line of the rendition that holds ``offset``."""
-        return self.text.count("\n", 0, max(0, offset)) + 1
+        # By bisection in the newline offsets, found once: counting from 0 per finding was quadratic.
+        newlines = self.__dict__.get("_newlines")
+        if newlines is None or self.__dict__.get("_newlines_of") is not self.text:
+            newlines = [m.start() for m in re.finditer("\n", self.text)]
+            self.__dict__.update(_newlines=newlines, _newlines_of=self.text)
+        return bisect.bisect_left(newlines, max(0, offset)) + 1
 
     def column_of(self, offset: int) -> int:
         """1-based column (Unicode code points) of ``offset`` within its line."""

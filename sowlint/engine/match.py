@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..nlp.describes import describes
 from ..nlp.negation import is_negated
@@ -132,8 +134,18 @@ def _deadline_kind(o, start_window_days: int) -> str:
     return d.kind
 
 
-def _inside(duties: list, start: int, end: int) -> bool:
-    return any(o.start <= start and end <= o.end for o in duties)
+class _Containing:
+    """Whether some duty's span contains a given span, by bisection: a scan of every duty per match
+    was quadratic on a long document (both grow with it)."""
+
+    def __init__(self, duties: list) -> None:
+        spans = sorted((o.start, o.end) for o in duties)
+        self.starts = [s for s, _e in spans]
+        self.reach = list(accumulate((e for _s, e in spans), max))  # furthest end among duties so far
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)  # the duties that start at or before ``start``
+        return i > 0 and self.reach[i - 1] >= end
 
 
 def _obligation_matches(ctx: LintContext, duties: list, roles: set, not_roles: set, scope: Scope | None) -> list[Match]:
@@ -171,10 +183,12 @@ def find(ctx: LintContext, spec: MatchSpec, scope: Scope | None = None, negation
     if duties is not None and not (spec.phrases or spec.patterns or spec.regex):
         return _obligation_matches(ctx, duties, roles, not_roles, scope)
     avoid = selected_obligations(ctx, spec.not_obligation) if getattr(spec, "not_obligation", None) else None
+    inside_duty = _Containing(duties) if duties is not None else None
+    inside_avoided = _Containing(avoid) if avoid else None
     for start, end, ts, te, mark in compiled(spec).spans(ctx, ranges):
-        if duties is not None and not _inside(duties, start, end):
+        if inside_duty is not None and not inside_duty(start, end):
             continue
-        if avoid and _inside(avoid, mark[0] if mark else start, mark[1] if mark else end):
+        if inside_avoided is not None and inside_avoided(mark[0] if mark else start, mark[1] if mark else end):
             continue
         sentence = ctx.sentence_at(start)
         if sentence is None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import progress
+
 try:  # CPython's own parser: the tree the compiler works from.  Without it, nothing is prefiltered.
     from re import _compiler, _parser
     from re import _constants as _c
@@ -144,6 +146,9 @@ class LineIndex:
         self._lines: dict[str, list[int]] = {}
         self._literals: dict[str, frozenset[str] | None] = {}
         self._found: dict[str, dict[int, list[tuple[int, int]]]] = {}  # pattern -> line -> match spans
+        # Patterns searched on every line by prepare(): their _found keeps only the lines with a match
+        # (an entry per line and pattern took 300 MB on a text of 100,000 short lines).
+        self._complete: set[str] = set()
 
     def literals(self, pattern: str) -> frozenset[str] | None:
         """required_literals(pattern), kept with the index so that a helper process can work them out."""
@@ -151,17 +156,23 @@ class LineIndex:
             self._literals[pattern] = required_literals(pattern)
         return self._literals[pattern]
 
-    def prepare(self, patterns) -> tuple[dict, dict, dict]:
+    def prepare(self, patterns) -> tuple[dict, dict, dict, set]:
         """Search every line ``patterns`` can match on now, ahead of the rules that ask; returns what
         was found, for adopt() in another process."""
         everywhere = [(0, len(self.text))]
-        for pattern in patterns:
-            self.search(pattern, everywhere)
-        return self._literals, self._lines, self._found
+        patterns = list(patterns)
+        for n, pattern in enumerate(patterns):
+            progress.report("patterns", n, len(patterns))
+            if pattern not in self._complete:
+                self.search(pattern, everywhere)
+                self._found[pattern] = {line: spans for line, spans in self._found[pattern].items() if spans}
+                self._complete.add(pattern)
+        progress.report("patterns", len(patterns), len(patterns))
+        return self._literals, self._lines, self._found, self._complete
 
-    def adopt(self, found: tuple[dict, dict, dict]) -> None:
+    def adopt(self, found: tuple[dict, dict, dict, set]) -> None:
         """Take what prepare() found (in a helper process) for the same text."""
-        for mine, theirs in zip((self._literals, self._lines, self._found), found):
+        for mine, theirs in zip((self._literals, self._lines, self._found, self._complete), found):
             mine.update(theirs)
 
     def search(self, pattern: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -169,19 +180,32 @@ class LineIndex:
         holding one of its literals.  A match never crosses a line: sentences and findings never do,
         and a ``\\s+`` running on into the next row of a table matched nonsense ("12,000\\nDevelopment
         and integrations" as a count of integrations)."""
-        literals = self.literals(pattern)
-        lines = range(len(self.line_starts)) if literals is None else \
-            sorted({n for lit in literals for n in self.lines_of(lit)})
         found = self._found.setdefault(pattern, {})
+        complete = pattern in self._complete
+        if complete:
+            # Only the lines with a match, and those a range starts or ends inside (a part of a line
+            # is searched on its own, and may match where the whole line did not).
+            lines = sorted(set(found).union(*(self._ends_of(r) for r in ranges)))
+        else:
+            literals = self.literals(pattern)
+            lines = range(len(self.line_starts)) if literals is None else \
+                sorted({n for lit in literals for n in self.lines_of(lit)})
         out: list[tuple[int, int]] = []
         for n, (a, b), (lo, hi) in _intersect([(n, self._span(n)) for n in lines], ranges):
             if (lo, hi) != (a, b):  # part of a line (a range ends inside it): search just that part
                 out.extend(m.span() for m in compiled(pattern).finditer(self.text, lo, hi))
                 continue
             if n not in found:
+                if complete:
+                    continue  # searched already: no match on this line
                 found[n] = [m.span() for m in compiled(pattern).finditer(self.text, a, b)]
             out.extend(found[n])
         return out
+
+    def _ends_of(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The lines holding the first and the last character of a range."""
+        lo, hi = span
+        return (bisect.bisect_right(self.line_starts, lo) - 1, bisect.bisect_right(self.line_starts, max(lo, hi - 1)) - 1)
 
     def lines_of(self, literal: str) -> list[int]:
         if literal not in self._lines:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Iterable
 
+from .. import progress
 from ..document.model import Document
 from ..findings.finding import SEVERITY_RANK, Finding
 from .checks import KINDS
@@ -39,7 +41,13 @@ def applies(rule: Rule, ctx: LintContext) -> bool:
 def run_rules(doc: Document, rules: Iterable[Rule], options: dict | None = None,
               ctx: LintContext | None = None) -> list[Finding]:
     ctx = ctx or LintContext(doc, options)
-    hits = [(rule, list(KINDS[rule.kind].check(rule, ctx))) for rule in rules if applies(rule, ctx)]
+    rules = list(rules)
+    hits = []
+    for n, rule in enumerate(rules):
+        progress.report("rules", n, len(rules))
+        if applies(rule, ctx):
+            hits.append((rule, list(KINDS[rule.kind].check(rule, ctx))))
+    progress.report("rules", len(rules), len(rules))
     hits = _one_per_group_and_span(hits)
     findings = [make_finding(rule, hit, ctx) for rule, found in hits for hit in _one_per_sentence(found, ctx)]
     return sorted(set(findings), key=lambda f: f.sort_key)
@@ -54,14 +62,18 @@ def _one_per_group_and_span(hits: list[tuple[Rule, list[Hit]]]) -> list[tuple[Ru
          for n, (rule, found) in enumerate(hits) if rule.base.group
          for hit in found if hit.start is not None and hit.end is not None),
         key=lambda r: r[:5])
+    # A group's kept spans never overlap one another, so sorted by start their ends rise too: the one
+    # kept span that starts last before a hit ends is the only one that can reach into it.  (A scan of
+    # all kept spans per hit was quadratic on a long document.)
     kept_spans: dict[str, list[tuple[int, int]]] = {}
     dropped: set[int] = set()
     for *_rank, n, hit in ranked:
         spans = kept_spans.setdefault(hits[n][0].base.group, [])
-        if any(hit.start < end and start < hit.end for start, end in spans):
+        i = bisect.bisect_left(spans, (hit.end,))  # spans[:i] start before the hit ends
+        if i and spans[i - 1][1] > hit.start:
             dropped.add(id(hit))
         else:
-            spans.append((hit.start, hit.end))
+            bisect.insort(spans, (hit.start, hit.end))
     return [(rule, [h for h in found if id(h) not in dropped]) for rule, found in hits]
 
 

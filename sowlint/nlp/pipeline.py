@@ -65,8 +65,10 @@ def load():
 
 def parse(text: str):
     """Tokenise, split sentences at line ends and punctuation, and lemmatise ``text``."""
+    from .chunks import tokenize
+
     nlp, table = load()  # first: it imports spaCy the fast way
-    doc = nlp.make_doc(text)
+    doc = tokenize(nlp, text)  # in pieces when longer than spaCy's max_length
     if len(doc):
         _mark_line_starts(doc, text)
         doc = nlp.get_pipe("sentencizer")(doc)

@@ -11,6 +11,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..document.builder import DocumentBuilder
 from ..document.model import Document
+from .. import progress
 from ..errors import ReadError
 from .limits import ReadLimits
 from .pdf_clean import remove_running_lines, strip_line_numbers
@@ -91,7 +92,9 @@ def _read_pages(pdf, path: Path, limits: ReadLimits, builder: DocumentBuilder, s
         builder.warn(f"the PDF has {total} pages: only the first {limits.max_pages} were read")
     pages: list[list[Line | PageTable]] = []
     chars = damaged = 0
-    for index in range(min(total, limits.max_pages)):
+    reading = min(total, limits.max_pages)
+    for index in range(reading):
+        progress.report("pages", index, reading)
         if time.monotonic() - started > limits.max_seconds:
             builder.warn(f"reading stopped after {limits.max_seconds:g} s at page {index + 1} of {total}")
             break
@@ -110,6 +113,7 @@ def _read_pages(pdf, path: Path, limits: ReadLimits, builder: DocumentBuilder, s
             continue
         chars += count
         pages.append(items)
+    progress.report("pages", reading, reading)  # the end of the stage, also when reading stopped early
     if damaged and not pages:
         raise ReadError(f"{path}: the PDF is damaged: none of its pages can be read")
     return pages

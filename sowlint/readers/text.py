@@ -206,5 +206,6 @@ def _label_heading(text: str, lines: list[str], i: int) -> bool:
         return nxt != "" and (len(ws) <= 4 or is_title_like(text))
     if text[-1] in ".,;!?)" or prev or ":" in text or any(ch.isdigit() for ch in text):
         return False  # "Sent: Tuesday 14 April 2026" is a header field, not a heading
-    following = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+    # Indexes, not a slice of the rest: a slice per candidate line made the reader quadratic.
+    following = next((lines[j].strip() for j in range(i + 1, len(lines)) if lines[j].strip()), "")
     return is_title_like(text) and len(ws) <= 6 and len(following) > len(text)

@@ -41,6 +41,12 @@ def _context(path: Path, settings: Settings):
 
 STAGES = ("reading it", "searching it with the rules' regexes")
 
+# Up to this many characters, the helper works out parties, timeline and obligations before it hands
+# the document over, while this process is still importing spaCy (~0.5 s); a longer document is handed
+# over as soon as it is read, and this process works them out during the helper's regex search, which
+# grows with the document too.  Where they are worked out changes nothing but the time.
+PREPARE_IN_HELPER_CHARS = 200_000
+
 
 def _prepare(path: Path, config: str | None, options: dict):
     """All of a one-document run that needs no spaCy, in two answers: the settings, the rules (a bad
@@ -52,7 +58,7 @@ def _prepare(path: Path, config: str | None, options: dict):
     helper.adjust(limits_of(settings, path, STAGES))  # the document's own config may tighten them
     rules = rules_for(settings)
     context = _context(path, settings)
-    if not isinstance(context, ReadError):
+    if not isinstance(context, ReadError) and len(context.doc.text) <= PREPARE_IN_HELPER_CHARS:
         context.prepare()
     yield settings, rules, context
     if not isinstance(context, ReadError):
@@ -103,6 +109,7 @@ def prepare_beside_spacy(path: Path, config: str | None, options: dict) -> tuple
         try:
             with deadline(limits, started, "checking it"):
                 context.sentences  # noqa: B018 - spaCy's pass over the text, while the helper runs the regexes
+                context.prepare()  # done already, unless the document is long (see PREPARE_IN_HELPER_CHARS)
                 context.line_index.adopt(next(answers))
         except LimitError as exc:
             answers.close()

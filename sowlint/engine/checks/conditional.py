@@ -12,6 +12,8 @@ Example (data migration must come with an assumption about volume, quality or fo
 
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
 from typing import Literal, Optional
 
 from pydantic import Field
@@ -45,26 +47,46 @@ def check(rule, ctx: LintContext):
     if o.requires is not None and not find(ctx, o.requires, None):
         return
     answers = find(ctx, o.then, None, negation="ignore")
-    own = [a for spec in o.answered_by for a in find(ctx, spec, None, negation="ignore")]
+    own = _OwnAnswers([a for spec in o.answered_by for a in find(ctx, spec, None, negation="ignore")])
+    near = _places(o.near, answers)
     for trigger in triggers:
-        if any(_answers_itself(trigger, a) for a in own):
+        if own.answer(trigger):
             continue
-        if not any(_near(o.near, trigger, a) for a in answers):
+        if _place(o.near, trigger) not in near:
             yield Hit(trigger.start, trigger.end)
             if o.once:
                 return
 
 
-def _answers_itself(trigger, answer) -> bool:
-    """The answer is in the trigger's own sentence, or is the obligation the trigger sits in."""
-    return answer.sentence.start == trigger.sentence.start or answer.start <= trigger.start < answer.end
+# Both checks look the trigger up in sets built once: a scan of every answer per trigger was
+# quadratic on a long document, where triggers and answers both grow with the text.
+
+class _OwnAnswers:
+    """Whether an answer is in the trigger's own sentence, or is the obligation the trigger sits in."""
+
+    def __init__(self, answers: list) -> None:
+        self.sentences = {a.sentence.start for a in answers}
+        spans = sorted((a.start, a.end) for a in answers)
+        self.starts = [s for s, _e in spans]
+        self.reach = list(accumulate((e for _s, e in spans), max))  # furthest end among answers so far
+
+    def answer(self, trigger) -> bool:
+        if trigger.sentence.start in self.sentences:
+            return True
+        i = bisect.bisect_right(self.starts, trigger.start)  # answers starting at or before the trigger
+        return i > 0 and self.reach[i - 1] > trigger.start
 
 
-def _near(near: str, a, b) -> bool:
+def _place(near: str, match):
+    """What two matches must share to be near: the sentence (its start), the block or the section."""
     if near == "document":
         return True
     if near == "sentence":
-        return a.sentence.start == b.sentence.start
+        return match.sentence.start
     if near == "block":
-        return a.sentence.block is not None and a.sentence.block is b.sentence.block
-    return a.sentence.section is b.sentence.section
+        return id(match.sentence.block) if match.sentence.block is not None else None
+    return id(match.sentence.section)
+
+
+def _places(near: str, answers: list) -> set:
+    return {p for p in (_place(near, a) for a in answers) if p is not None}
