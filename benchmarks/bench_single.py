@@ -60,12 +60,16 @@ def main() -> None:
         runs[f"{f.name} (no helper)"] = (sowlint + ["--format", "json", str(f)], {**plain, "SOWLINT_NO_FORK": "1"})
         runs[f"{f.name} (no rule cache)"] = (sowlint + ["--format", "json", str(f)], {**plain, "SOWLINT_NO_CACHE": "1"})
         if args.against:
+            # Run from the other checkout's folder: `python -m` puts the working folder first on the
+            # import path, so run from this checkout it would quietly time this checkout's own code.
             other = {**plain, "PYTHONPATH": str(args.against.resolve())}
-            runs[f"{f.name} (against)"] = ([sys.executable, "-m", "sowlint", "--format", "json", str(f)], other)
+            runs[f"{f.name} (against)"] = ([sys.executable, "-m", "sowlint", "--format", "json", str(f.resolve())],
+                                           other)
+    cwd = {name: args.against.resolve() if name.endswith("(against)") else None for name in runs}
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.repeat):
         for name, (cmd, env) in runs.items():  # alternate: each round runs everything once
-            times[name].append(timed(cmd, env))
+            times[name].append(timed(cmd, env, cwd[name]))
     med = {name: statistics.median(t) for name, t in times.items()}
     print(f"whole-process runs, median of {args.repeat} (min-max); {bytecode_status()}:")
     for name, t in med.items():

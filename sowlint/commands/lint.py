@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from ..findings.finding import SEVERITY_RANK
 from ..errors import SowlintError
 from ..findings.report import Report
 
@@ -70,7 +69,7 @@ def run_lint(paths, *, fmt: str, output: str | None, config: str | None, jobs: i
         if doc.error:
             click.echo(f"sowlint: error: {doc.error}", err=True)
     _emit(report, "statistics" if statistics else fmt, output, colour)
-    return exit_code(report, report.settings.fail_on, exit_zero)
+    return exit_code(report, exit_zero)
 
 
 def _lint(files, config, jobs, fmt, progress, overrides) -> Report:
@@ -180,10 +179,8 @@ def check_docx_output(files: list, output: str | None) -> None:
         raise SowlintError(f"{output}: is a folder; give a file name")
 
 
-def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:
-    if any(d.error for d in report.documents):
-        return 2
-    if exit_zero or fail_on == "never":
+def exit_code(report: Report, exit_zero: bool) -> int:
+    """The report's own exit code (2 unreadable, 1 at or above fail_on, 0), with --exit-zero on top."""
+    if exit_zero and report.exit_code == 1:
         return 0
-    threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings) else 0
+    return report.exit_code
