@@ -79,6 +79,8 @@ def test_a_named_file_is_linted_unless_force_exclude(repo):
     forced = Excludes(root=repo, force=True)
     assert discover(["README.md", "drafts/old.md", "proposals/acme.md", ".venv/lib/site/vendored.md"], forced) \
         == [Path("proposals/acme.md")]
+    no_git = Excludes(root=repo, force=True, respect_gitignore=False)
+    assert discover(["drafts/old.md"], no_git) == [Path("drafts/old.md")]  # respect-gitignore: false
 
 
 def test_cli_excludes_from_the_command_line_and_the_config(repo):

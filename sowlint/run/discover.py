@@ -90,7 +90,7 @@ def _excluded_named(path: Path, excludes: Excludes) -> bool:
         return False
     parts = [path, *path.parents[:-1]] if not path.is_absolute() else [path]
     hit = any(excludes.excludes(part, is_dir=part != path) for part in parts)
-    hit = hit or is_not_a_sow(path.name) or _ignored_by_git(path)
+    hit = hit or is_not_a_sow(path.name) or (excludes.respect_gitignore and _ignored_by_git(path))
     if hit:
         excludes.skipped.append(path)
     return hit
