@@ -115,6 +115,18 @@ def test_a_proposals_next_steps_are_the_readers_to_dos():
     assert [(o.action, o.deadline.kind) for o in found] == [("provide", "start")]
 
 
+@pytest.mark.parametrize("line", [
+    "Review this proposal and let us know if you have any questions.",
+    "Sign and return this SOW to get started.",
+    "Let us know which of the two options you prefer.",
+    "Please review the attached proposal.",
+])
+def test_a_proposals_closing_steps_are_the_sale_not_the_clients_duties(line):
+    assert duties(f"We will build the marketplace.\n\n## Next Steps\n\n{line}\n") == []
+    kept = duties(f"We will build the marketplace.\n\n## Next Steps\n\n- {line}\n- Provide the logo files.\n")
+    assert [o.action for o in kept] == ["provide"]  # the reader's real to-dos stay the client's
+
+
 # -- kinds of input -------------------------------------------------------------------------------
 @pytest.mark.parametrize(("markdown", "action"), [
     ("## Costs\n\nPlugin licences will need to be paid by the client.", "pay"),

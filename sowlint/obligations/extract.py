@@ -97,9 +97,9 @@ def _read_unit(unit: Unit, parties: Parties, leads: "_State") -> list[Obligation
     # "Brand Assets: Provide logo and brand guidelines": the label names the item, the rest is the duty.
     label = vocab.LABEL.match(text) if unit.kind in ("list_item", "sentence") else None
     body = text[label.end():] if label else text
-    if inherited == "reader":  # "Next steps: Sign the agreement; Provide the logo": the reader's to-dos
+    if inherited == "reader":  # "Next steps: Provide the logo; Book the kickoff": the reader's to-dos
         inherited, basis = None, "heading"
-        imperative_owner: Side | None = "client"
+        imperative_owner: Side | None = None if vocab.SALE_STEP.match(body) else "client"
     else:
         imperative_owner = inherited
     mentions = leads.mentions_in(unit)

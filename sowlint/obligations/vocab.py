@@ -131,3 +131,12 @@ FINITE = re.compile(r"\b(?:will|shall|must|can|may|should|would|is|are|was|were|
                      re.IGNORECASE)
 WRITER_WORDS = re.compile(r"^(?:we|our|us|i|the\s+team|this|these|that|it|each|all|every|any|there|here)$",
                            re.IGNORECASE)
+
+# The closing steps of a proposal, addressed to its reader, are the sale, not the project: reading,
+# signing or accepting the document itself, or getting back in touch.  Under "Next steps" they are
+# not client duties ("Review this proposal and let us know", "Sign and return this SOW").
+SALE_STEP = re.compile(
+    r"^\W*(?:please\s+)?(?:(?:review|read|sign|countersign|accept|approve|return|consider)(?:\s+and\s+\w+)?\s+"
+    r"(?:this|the|our|attached)\s+(?:proposal|quote|quotation|estimate|offer|sow|statement\s+of\s+work|"
+    r"agreement|contract|document)\b|let\s+us\s+know\b|contact\s+us\b|get\s+in\s+touch\b|reach\s+out\b)",
+    re.IGNORECASE)
