@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from growth import growth
 
 from sowlint.nlp.parties import find_parties
 from sowlint.obligations import extract_obligations
@@ -232,7 +233,6 @@ def test_outline_obligations_table_and_json(tmp_path):
 
 
 def test_reading_time_grows_linearly():
-    from growth import growth
 
     def make(n):
         text = "## Client Responsibilities\n\n" + "".join(
@@ -244,15 +244,14 @@ def test_reading_time_grows_linearly():
     assert growth(make, 300) < 3.0
 
 
-def test_hostile_text_stays_fast():
-    # One run-on "sentence" of party names and modals: bounded per unit, linear overall.
-    import time
+def test_hostile_text_stays_linear():
+    # One run-on "sentence" of party names and modals: bounded per unit, linear overall (a growth
+    # check, not a wall-clock guard, so a loaded machine cannot fail it).
+    def make(copies):
+        doc = read_markdown_string("## Scope\n\n" + ("The Client and the Contractor will provide, " * copies) + "access.")
+        return lambda: extract_obligations(doc, find_parties(doc.text))
 
-    text = "## Scope\n\n" + ("The Client and the Contractor will provide, " * 4000) + "access."
-    doc = read_markdown_string(text)
-    started = time.perf_counter()
-    extract_obligations(doc, find_parties(doc.text))
-    assert time.perf_counter() - started < 10  # a hang guard, not a speed test
+    assert growth(make, 2000) < 3.0
 
 
 def test_real_document_reads_the_same_in_every_format():

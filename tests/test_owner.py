@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -288,15 +287,27 @@ def test_time_grows_with_the_number_of_sentences():
     assert growth(make, 15) < 3.0
 
 
-def test_hostile_text_stays_linear():
-    run_on = "The Contractor shall provide " + "support, maintenance and reporting, " * 5000
-    beyond_the_cap = ("The Contractor and the Client and " * 3000) + "shall provide."
-    names = ("Acme Alpha Beta Gamma Delta Epsilon Zeta Eta (" * 4000) + '"Client")'
-    start = time.perf_counter()
+def _hostile(copies: int):
+    run_on = "The Contractor shall provide " + "support, maintenance and reporting, " * (5 * copies)
+    beyond_the_cap = ("The Contractor and the Client and " * (3 * copies)) + "shall provide."
+    names = ("Acme Alpha Beta Gamma Delta Epsilon Zeta Eta (" * (4 * copies)) + '"Client")'
+    return run_on, beyond_the_cap, names + "\nClient: " + "X" * (5 * copies)
+
+
+def test_hostile_text_is_read_right():
+    run_on, beyond_the_cap, names = _hostile(1000)
     assert obligation_owner(run_on) == "provider"
     assert obligation_owner(beyond_the_cap) is None  # only the first 2,000 characters are read
-    find_parties(names + "\nClient: " + "X" * 5000)
-    assert time.perf_counter() - start < 3.0
+    find_parties(names)
+
+
+def test_hostile_text_stays_linear():
+    # Growth, not a wall-clock budget (that failed at 3.17 s against 3.0 on a loaded machine).
+    def make(copies):
+        run_on, beyond_the_cap, names = _hostile(copies)
+        return lambda: (obligation_owner(run_on), obligation_owner(beyond_the_cap), find_parties(names))
+
+    assert growth(make, 500) < 3.0
 
 
 # ---- real documents (read in place, skipped when the corpus is absent) ---------------------------
