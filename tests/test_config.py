@@ -7,7 +7,8 @@ import json
 import pytest
 
 from conftest import write_rule
-from sowlint.run.config import Settings, find_config, load_config
+from sowlint.run.config import Settings, load_config
+from sowlint.run.configfile import find_config
 
 SOW = "## Scope\n\nWe offer unlimited revisions.\n\nDelivery ASAP.\n"
 

@@ -169,7 +169,7 @@ def test_cli_refuses_output_over_input_and_non_docx(cli, tmp_path):
     before = copy.read_bytes()
     result = cli(copy, "--format", "docx", "-o", copy)
     assert result.exit_code == 2 and copy.read_bytes() == before
-    assert result.stderr.strip().count("\n") == 0 and "is the input document" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "never writes to its inputs" in result.stderr
     md = tmp_path / "sow.md"
     md.write_text("# Scope\n\nWe offer unlimited revisions.\n", encoding="utf-8")
     result = cli(md, "--format", "docx", "-o", tmp_path / "x.docx")

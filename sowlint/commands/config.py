@@ -13,7 +13,8 @@ from ..resources import default_pack_dir
 def settings_report(path: str, config: str | None = None) -> dict:
     """What a lint of ``path`` would use: every setting with its value and origin, the config file
     (or none), the folders searched for it, the rule packs and how many rules they select."""
-    from ..run.config import Settings, config_keys, find_config, load_config, searched_folders
+    from ..run.config import Settings, config_keys, load_config
+    from ..run.configfile import find_config, searched_folders
     from ..run.rules import rules_for
 
     target = Path(path)

@@ -86,7 +86,7 @@ def _lint(files, config, jobs, fmt, progress, overrides) -> Report:
     try:
         with listening(stages):
             return lint(files, config=config, jobs=jobs, keep_documents=fmt in ("html", "docx"), on_done=tick,
-                        overlap=True, **overrides)
+                        overlap=True, discovered=True, **overrides)
     finally:
         if bar:
             bar.stop()
@@ -130,7 +130,7 @@ def _is_folder_output(fmt: str, output: str) -> bool:
 
 
 def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
-    from .output import write_text
+    from .output import write_report
 
     if fmt == "statistics":
         from ..reporters import statistics as reporter
@@ -146,20 +146,17 @@ def _emit(report: Report, fmt: str, output: str | None, colour: bool) -> None:
     if fmt == "docx" and any(d.error for d in report.documents):
         return  # the read error is the one line said; there is no copy to write
     text = reporter.render(report, color=colour, cwd=os.getcwd())  # each reporter takes what it uses
-    if isinstance(text, bytes):  # the reviewed .docx copy
-        try:
-            Path(output).write_bytes(text)
-        except OSError as exc:
-            raise SowlintError(f"{output}: cannot write the reviewed copy ({exc.strerror or exc})") from None
-        click.echo(f"wrote {output}", err=True)
-    elif output:
-        write_text(Path(output), text)
+    if output:
+        write_report(Path(output), text)
+        if isinstance(text, bytes):  # the reviewed .docx copy: nothing else says it was written
+            click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False, color=colour or None)  # colour=True keeps ANSI even when piped
 
 
 def check_docx_output(files: list, output: str | None) -> None:
-    """--format docx writes a reviewed copy of one .docx: never to a terminal, never over an input.
+    """--format docx writes a reviewed copy of one .docx, never to a terminal (check_output, run next,
+    refuses an output that is the input or a folder).
 
     A .pdf, .md or .txt has no runs to anchor a Word comment on, and a .docx rendition of it would be
     a new document that nobody edits: the comments belong in the file sales works on, so it is refused.
@@ -172,11 +169,6 @@ def check_docx_output(files: list, output: str | None) -> None:
     if source.suffix.lower() != ".docx":
         raise SowlintError(f"{source}: --format docx needs a .docx (Word comments go in the file sales edits; "
                            "use --format html for a .pdf, .md or .txt)")
-    target = Path(output)
-    if target.resolve() == source.resolve() or (target.exists() and target.samefile(source)):
-        raise SowlintError(f"{output}: is the input document; sowlint never writes to what it reads")
-    if target.is_dir():
-        raise SowlintError(f"{output}: is a folder; give a file name")
 
 
 def exit_code(report: Report, exit_zero: bool) -> int:

@@ -31,9 +31,13 @@ def check_output(output: str, inputs: Iterable[str | os.PathLike], folder: bool 
     return target
 
 
-def write_text(target: Path, text: str) -> None:
+def write_report(target: Path, report: str | bytes) -> None:
+    """A rendered report (text, or the bytes of a reviewed .docx) at ``target``, or one clear error."""
     try:
-        target.write_text(text, encoding="utf-8")
+        if isinstance(report, bytes):
+            target.write_bytes(report)
+        else:
+            target.write_text(report, encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
 

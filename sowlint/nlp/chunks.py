@@ -40,8 +40,6 @@ def tokenize(nlp, text: str):
     """``nlp.make_doc(text)`` for a text of any length: pieces of at most ``nlp.max_length`` joined."""
     if len(text) <= nlp.max_length:
         return nlp.make_doc(text)
-    from spacy.tokens import Doc
-
     bounds = [0, *cut_points(text, nlp.max_length), len(text)]
     return _join(nlp.vocab, [nlp.tokenizer(text[a:b]) for a, b in zip(bounds, bounds[1:])])
 

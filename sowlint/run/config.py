@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import ConfigError
 from ..findings.finding import CATEGORIES, SEVERITIES
 
-from .configfile import CONFIG_NAMES, find_config  # noqa: F401 - re-exported: where settings come from
 
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
@@ -134,17 +133,6 @@ def config_keys(path: Path) -> dict[str, int | None]:
 
     data, lines = load_with_lines(path.read_text(encoding="utf-8"), str(path))
     return {str(k).replace("-", "_"): lines.get((k,)) for k in (data or {})}
-
-
-def searched_folders(start: Path, found: Path | None) -> list[Path]:
-    """The folders find_config looked in, nearest first, up to the one that held ``found``."""
-    folder = (start if start.is_dir() else start.parent).resolve()
-    out = []
-    for candidate in [folder, *folder.parents]:
-        out.append(candidate)
-        if found is not None and found.parent.resolve() == candidate:
-            break
-    return out
 
 
 def check_references(refs: list[str], rules, option: str) -> None:

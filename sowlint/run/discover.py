@@ -44,6 +44,8 @@ class Excludes:
     respect_gitignore: bool = True
     root: Path = field(default_factory=Path.cwd)  # patterns with a slash are anchored here
     skipped: list[Path] = field(default_factory=list)  # filled by discover(), for the info line
+    # .gitignore files read for named files, by folder: pre-commit names hundreds in the same few folders
+    _gitignores: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
@@ -90,7 +92,7 @@ def _excluded_named(path: Path, excludes: Excludes) -> bool:
         return False
     parts = [path, *path.parents[:-1]] if not path.is_absolute() else [path]
     hit = any(excludes.excludes(part, is_dir=part != path) for part in parts)
-    hit = hit or is_not_a_sow(path.name) or (excludes.respect_gitignore and _ignored_by_git(path))
+    hit = hit or is_not_a_sow(path.name) or (excludes.respect_gitignore and _ignored_by_git(path, excludes))
     if hit:
         excludes.skipped.append(path)
     return hit
@@ -177,13 +179,15 @@ def _ignored(path: Path, specs: list[tuple[Path, object]], is_dir: bool) -> bool
     return False
 
 
-def _ignored_by_git(path: Path) -> bool:
+def _ignored_by_git(path: Path, excludes: Excludes) -> bool:
     folder = path.resolve().parent
     root = _repo_root(folder)
     if root is None:
         return False
     chain = [root, *[p for p in reversed(folder.parents) if root in p.parents], folder]
-    specs = [spec for f in dict.fromkeys(chain) for spec in _gitignore_in(f)]
+    cache = excludes._gitignores
+    specs = [spec for f in dict.fromkeys(chain)
+             for spec in (cache[f] if f in cache else cache.setdefault(f, _gitignore_in(f)))]
     return _ignored(path, specs, False)
 
 

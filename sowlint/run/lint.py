@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Iterable
 
 from ..findings.report import Report
@@ -21,18 +22,20 @@ def _check_notes_readable(paths: set[str]) -> None:
 
 
 def lint(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: str | None = None,
-         jobs: int = 1, keep_documents: bool = False, on_done=None, overlap: bool = False, **options) -> Report:
+         jobs: int = 1, keep_documents: bool = False, on_done=None, overlap: bool = False, discovered: bool = False,
+         **options) -> Report:
     """Lint files and folders; ``options`` are Settings fields (select, ignore, rules, severity, ...).
 
     Raises SowlintError for a bad option, config or rule pack; a document that cannot be read or
     checked does not raise but comes back with its ``error`` set, so a batch goes on past it.
     ``overlap`` (the command line's choice) reads each document in a forked helper, its resource
-    boundary (see helper.py and bounds.py), the first one while spaCy loads.
+    boundary (see helper.py and bounds.py), the first one while spaCy loads.  ``discovered``: the
+    paths are the files discover() already found (the command line's run), not to be walked again.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     paths = list(paths)
-    files = discover(paths, excludes_for(paths, config, **options))
+    files = [Path(p) for p in paths] if discovered else discover(paths, excludes_for(paths, config, **options))
     prepared = prepare_beside_spacy(files[0], config, options) if overlap and len(files) == 1 else None
     if prepared:
         per_file = [(files[0], prepared[0])]

@@ -58,7 +58,8 @@ def remember_rules(settings: Settings, rules: list) -> None:
 
 
 def settings_for(path: Path, config: str | None = None, **overrides) -> Settings:
-    from .config import find_config, load_config
+    from .config import load_config
+    from .configfile import find_config
 
     base = load_config(Path(config) if config else find_config(path))
     if not config:
