@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Literal
 
 if TYPE_CHECKING:
@@ -148,14 +149,15 @@ class Document:
                 found = section
         return found
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        """Offsets of the rendition's newlines, found once (the text is never changed after building)."""
+        return [m.start() for m in re.finditer("\n", self.text)]
+
     def line_of(self, offset: int) -> int:
         """1-based line of the rendition that holds ``offset``."""
-        # By bisection in the newline offsets, found once: counting from 0 per finding was quadratic.
-        newlines = self.__dict__.get("_newlines")
-        if newlines is None or self.__dict__.get("_newlines_of") is not self.text:
-            newlines = [m.start() for m in re.finditer("\n", self.text)]
-            self.__dict__.update(_newlines=newlines, _newlines_of=self.text)
-        return bisect.bisect_left(newlines, max(0, offset)) + 1
+        # By bisection in the newline offsets: counting from 0 per finding was quadratic.
+        return bisect.bisect_left(self._newlines, max(0, offset)) + 1
 
     def column_of(self, offset: int) -> int:
         """1-based column (Unicode code points) of ``offset`` within its line."""

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from ..findings.finding import Finding
+from ..findings.finding import Finding, evidence_parts
 
 # Where a sentence ends: a full stop, ! or ? followed by a space (not "e.g." or "3.5", which have none).
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|[.!?]$")
@@ -50,7 +50,7 @@ def quote_group(findings: list[Finding], text: str | None) -> list[tuple[str, bo
     f = findings[0]
     spans = [s for s in (_spans(g, text) for g in findings) if s] if text is not None else []
     if not spans:
-        before, matched, after = _parts(f.evidence, f.span)
+        before, matched, after = evidence_parts(f)
         return [(p, m) for p, m in ((before, False), (matched, True), (after, False)) if p]
     a = min(min(sentence_span(text, *mark)[0], start) for mark, (start, _e) in spans)
     b = max(max(sentence_span(text, *mark)[1], end) for mark, (_s, end) in spans)  # never less than the evidence
@@ -99,13 +99,6 @@ def _spans(f: Finding, text: str) -> tuple[tuple[int, int], tuple[int, int]] | N
     if f.span:
         return (at + f.span[0], at + f.span[1]), (start, end)
     return (start, end), (start, end)  # no narrower match: the quoted clause itself is what matched
-
-
-def _parts(evidence: str, span: tuple[int, int] | None) -> tuple[str, str, str]:
-    if not span:
-        return evidence, "", ""
-    a, b = span
-    return evidence[:a], evidence[a:b], evidence[b:]
 
 
 def suggestion(f: Finding, template: str | None) -> tuple[str, str]:
