@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import ConfigError
 from ..findings.finding import CATEGORIES, SEVERITIES
+from .bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
 
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
@@ -42,8 +43,8 @@ class Settings(BaseModel):
     respect_gitignore: bool = True
     # One document's resource boundary (run/bounds.py): address space its reading may take, and the
     # wall clock for reading and checking it.  A config found next to a document can only lower them.
-    max_memory_mb: int = Field(1024, ge=64)
-    timeout: float = Field(60.0, gt=0)
+    max_memory_mb: int = Field(DEFAULT_MEMORY_MB, ge=64)
+    timeout: float = Field(DEFAULT_TIMEOUT, gt=0)
     source: Optional[str] = None  # the config file these settings came from
 
     def merged(self, **overrides) -> "Settings":

@@ -174,20 +174,17 @@ def _read_only(path: Path, limits: ReadLimits | None = None):
     yield read_document(path, limits)
 
 
-def read_bounded(path: str | os.PathLike, settings: Settings | None = None):
-    """read_document() in a forked helper under the settings' limits, or the defaults (``outline``,
+def read_bounded(path: str | os.PathLike, settings: Settings):
+    """read_document() in a forked helper under the settings' read, memory and time limits (``outline``,
     ``extract``): a ReadError, LimitError included, for a document that cannot be read within them."""
     from . import helper
-    from .bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, limits_of
+    from .bounds import limits_of
 
-    reader_limits = read_limits(settings) if settings is not None else None
     if not helper.available():
         from ..readers import read_document
 
-        return read_document(path, reader_limits)
-    limits = limits_of(settings, str(path)) if settings is not None else Limits(
-        DEFAULT_MEMORY_MB << 20, DEFAULT_TIMEOUT, str(path))
-    answers = helper.start(_read_only, Path(path), reader_limits, limits=limits)
+        return read_document(path, read_limits(settings))
+    answers = helper.start(_read_only, Path(path), read_limits(settings), limits=limits_of(settings, str(path)))
     try:
         return next(answers)
     finally:
