@@ -6,7 +6,6 @@ import json
 import textwrap
 
 from ..errors import ConfigError
-from ..resources import default_pack_dir
 
 
 def _rules(extra: list[str], config: str | None = None):
@@ -14,14 +13,9 @@ def _rules(extra: list[str], config: str | None = None):
     --config), then --rules; the default pack unless the config turns it off."""
     from pathlib import Path
 
-    from ..engine.rulepack import load_packs
-    from ..run.rules import settings_for
+    from ..run.rules import all_rules, settings_for
 
-    settings = settings_for(Path.cwd(), config, rules=list(extra))
-    packs = ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
-    if not packs:
-        raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
-    return load_packs(packs)
+    return all_rules(settings_for(Path.cwd(), config, rules=list(extra)))
 
 
 def _listed(extra: list[str], config: str | None = None) -> list:

@@ -15,25 +15,36 @@ _RULES_CACHE: dict[tuple, list] = {}
 _ALL_IDS: dict[tuple, set[str]] = {}  # per tuple of packs: every rule id, selected or not
 
 
+def packs_of(settings: Settings) -> list[str]:
+    """The rule-pack folders the settings load: the default pack unless turned off, then their own."""
+    return ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
+
+
+def all_rules(settings: Settings) -> list:
+    """Every rule of the settings' packs, selected or not (`rules`, `explain`)."""
+    from ..engine.rulepack import load_packs
+
+    packs = packs_of(settings)
+    if not packs:
+        raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
+    return load_packs(packs)
+
+
 def _rules_key(settings: Settings) -> tuple:
     """(rule packs, select, ignore, severity overrides): what decides the rules a run gets."""
-    packs = ([str(default_pack_dir())] if settings.default_rules else []) + list(settings.rules)
-    return (tuple(packs), tuple(settings.select), tuple(settings.ignore), tuple(sorted(settings.severity.items())))
+    return (tuple(packs_of(settings)), tuple(settings.select), tuple(settings.ignore),
+            tuple(sorted(settings.severity.items())))
 
 
 def rules_for(settings: Settings) -> list:
     """The selected rules with severity overrides applied (loaded once per distinct setting)."""
-    from ..engine.rulepack import load_packs
     from ..engine.selection import is_selected
     from .config import apply_severity, check_references
 
     key = _rules_key(settings)
-    packs = key[0]
     if key not in _RULES_CACHE:
-        if not packs:
-            raise ConfigError("no rule packs: default rules are off and no --rules folder was given")
-        rules = load_packs(packs)
-        _ALL_IDS[packs] = {r.id for r in rules}
+        rules = all_rules(settings)
+        _ALL_IDS[key[0]] = {r.id for r in rules}
         check_references(settings.select, rules, "--select")
         check_references(settings.ignore, rules, "--ignore")
         apply_severity(rules, settings.severity)
@@ -43,12 +54,11 @@ def rules_for(settings: Settings) -> list:
 
 def known_rule_ids(settings: Settings) -> set[str]:
     """Every rule id the settings' packs define (selected or not) and the --notes rules."""
-    from ..engine.rulepack import load_packs
     from ..notes.rules import NOTE_RULES
 
-    packs = _rules_key(settings)[0]
+    packs = tuple(packs_of(settings))
     if packs not in _ALL_IDS:
-        _ALL_IDS[packs] = {r.id for r in load_packs(packs)} if packs else set()
+        _ALL_IDS[packs] = {r.id for r in all_rules(settings)} if packs else set()
     return _ALL_IDS[packs] | {r.id for r in NOTE_RULES}
 
 
